@@ -1,0 +1,20 @@
+namespace EventSourced.Domain.Common;
+
+/// <summary>
+/// Why a decision refused a command. <see cref="Title"/> is stable and short (operators grep for it),
+/// <see cref="Detail"/> explains this occurrence, <see cref="Errors"/> lists every offending field.
+/// </summary>
+public sealed record DomainError(ErrorKind Kind, string Title, string Detail, IReadOnlyList<FieldError> Errors)
+{
+    public static DomainError Invalid(string title, string detail, IReadOnlyList<FieldError>? errors = null) =>
+        new(ErrorKind.Invalid, title, detail, errors ?? []);
+
+    public static DomainError Validation(IReadOnlyList<FieldError> errors) =>
+        new(ErrorKind.Invalid, "Validation failed", $"{errors.Count} field(s) are invalid.", errors);
+
+    public static DomainError NotFound(string what, Guid id) =>
+        new(ErrorKind.NotFound, $"{what} not found", $"No {what.ToLowerInvariant()} with id '{id}'.", []);
+
+    public static DomainError Conflict(string title, string detail) =>
+        new(ErrorKind.Conflict, title, detail, []);
+}

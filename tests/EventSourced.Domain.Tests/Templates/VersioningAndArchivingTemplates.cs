@@ -1,0 +1,70 @@
+using EventSourced.Domain.Common;
+using EventSourced.Domain.Templates;
+using EventSourced.Domain.Templates.Events;
+using static EventSourced.Domain.Tests.Templates.TemplateScenario;
+
+namespace EventSourced.Domain.Tests.Templates;
+
+public class VersioningAndArchivingTemplates
+{
+    private static readonly Guid NewId = Guid.NewGuid();
+
+    [Theory]
+    [InlineData(TemplateStatus.Active)]
+    [InlineData(TemplateStatus.Deprecated)]
+    public void GivenPublishedTemplate_WhenVersioned_ThenNextVersionIsADraftCopy(TemplateStatus status)
+    {
+        var source = WithStatus(status);
+
+        var created = TemplateDecisions.CreateVersion(source, NewId, latestVersionOfKey: 1, Now).ShouldEmitSingle<TemplateCreated>();
+
+        created.ShouldSatisfyAllConditions(
+            c => c.TemplateId.ShouldBe(NewId),
+            c => c.TemplateKey.ShouldBe(source.TemplateKey),
+            c => c.Version.ShouldBe(2),
+            c => c.PreviousVersionId.ShouldBe(source.Id),
+            c => c.Name.ShouldBe(source.Name),
+            c => c.Category.ShouldBe(source.Category),
+            c => c.DefaultConfig.GetRawText().ShouldBe(source.DefaultConfig.GetRawText()),
+            c => c.ConfigSchema.GetRawText().ShouldBe(source.ConfigSchema.GetRawText()));
+        Template.Create(created).Status.ShouldBe(TemplateStatus.Draft);
+    }
+
+    [Fact]
+    public void GivenNewerVersionsExist_WhenAnOldVersionIsVersioned_ThenTheNewDraftFollowsTheLatest()
+    {
+        var v1 = WithStatus(TemplateStatus.Deprecated);
+
+        TemplateDecisions.CreateVersion(v1, NewId, latestVersionOfKey: 5, Now).ShouldEmitSingle<TemplateCreated>().Version.ShouldBe(6);
+    }
+
+    [Theory]
+    [InlineData(TemplateStatus.Draft)]
+    [InlineData(TemplateStatus.Archived)]
+    public void GivenDraftOrArchived_WhenVersioned_ThenItIsRefused(TemplateStatus status)
+    {
+        var error = TemplateDecisions.CreateVersion(WithStatus(status), NewId, 1, Now).ShouldBeRejected(ErrorKind.Invalid);
+
+        error.Title.ShouldBe(TemplateDecisions.OnlyActiveOrDeprecatedCanBeVersioned);
+    }
+
+    [Theory]
+    [InlineData(TemplateStatus.Draft)]
+    [InlineData(TemplateStatus.Active)]
+    [InlineData(TemplateStatus.Deprecated)]
+    public void GivenNotArchived_WhenArchived_ThenItIsArchived(TemplateStatus status)
+    {
+        var template = WithStatus(status);
+
+        var archived = TemplateDecisions.Archive(template, Now).ShouldEmitSingle<TemplateArchived>();
+
+        template.Apply(archived).Status.ShouldBe(TemplateStatus.Archived);
+    }
+
+    [Fact]
+    public void GivenArchived_WhenArchivedAgain_ThenConflict()
+    {
+        TemplateDecisions.Archive(WithStatus(TemplateStatus.Archived), Now).ShouldBeRejected(ErrorKind.Conflict)
+            .Title.ShouldBe(TemplateDecisions.AlreadyArchived);
+    }
+}
