@@ -6,6 +6,8 @@ namespace EventSourced.Domain.Templates;
 /// <summary>
 /// A template's state, folded from its stream. <see cref="VersionNumber"/> is the template's own integer version
 /// (named so that it is never confused with the stream's version, which Marten tracks separately).
+/// <see cref="From"/> and <see cref="When(TemplateUpdated)"/> are the fold; they are deliberately not named Create/Apply,
+/// which Marten would try to dispatch by convention (EventSourced.Projections wires the fold explicitly).
 /// </summary>
 public sealed record Template(
     Guid Id,
@@ -22,11 +24,11 @@ public sealed record Template(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
-    public static Template Create(TemplateCreated e) =>
+    public static Template From(TemplateCreated e) =>
         new(e.TemplateId, e.TemplateKey, e.Version, e.Name, e.Description, e.Category, TemplateStatus.Draft,
             e.DefaultConfig, e.ConfigSchema, DeprecatedBy: null, e.PreviousVersionId, e.CreatedAt, e.CreatedAt);
 
-    public Template Apply(TemplateUpdated e) =>
+    public Template When(TemplateUpdated e) =>
         this with
         {
             Name = e.Name,
@@ -37,30 +39,24 @@ public sealed record Template(
             UpdatedAt = e.UpdatedAt,
         };
 
-    public Template Apply(TemplatePublished e) => this with { Status = TemplateStatus.Active, UpdatedAt = e.PublishedAt };
+    public Template When(TemplatePublished e) => this with { Status = TemplateStatus.Active, UpdatedAt = e.PublishedAt };
 
-    public Template Apply(TemplateDeprecated e) =>
+    public Template When(TemplateDeprecated e) =>
         this with { Status = TemplateStatus.Deprecated, DeprecatedBy = e.DeprecatedBy, UpdatedAt = e.DeprecatedAt };
 
-    public Template Apply(TemplateArchived e) => this with { Status = TemplateStatus.Archived, UpdatedAt = e.ArchivedAt };
+    public Template When(TemplateArchived e) => this with { Status = TemplateStatus.Archived, UpdatedAt = e.ArchivedAt };
 
-    /// <summary>Folds a whole stream; used by tests and tools that read events without Marten's aggregator.</summary>
-    public static Template? Fold(IEnumerable<object> events)
+    /// <summary>One step of the fold: the state after <paramref name="e"/>. Events of other streams leave it unchanged.</summary>
+    public static Template? Evolve(Template? state, object e) => e switch
     {
-        Template? state = null;
-        foreach (var e in events)
-        {
-            state = e switch
-            {
-                TemplateCreated created => Create(created),
-                TemplateUpdated updated => state?.Apply(updated),
-                TemplatePublished published => state?.Apply(published),
-                TemplateDeprecated deprecated => state?.Apply(deprecated),
-                TemplateArchived archived => state?.Apply(archived),
-                _ => state,
-            };
-        }
+        TemplateCreated created => From(created),
+        TemplateUpdated updated => state?.When(updated),
+        TemplatePublished published => state?.When(published),
+        TemplateDeprecated deprecated => state?.When(deprecated),
+        TemplateArchived archived => state?.When(archived),
+        _ => state,
+    };
 
-        return state;
-    }
+    /// <summary>Folds a whole stream, oldest event first.</summary>
+    public static Template? Fold(IEnumerable<object> events) => events.Aggregate((Template?)null, Evolve);
 }

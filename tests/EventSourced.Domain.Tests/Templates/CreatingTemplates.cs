@@ -21,7 +21,7 @@ public class CreatingTemplates
         created.PreviousVersionId.ShouldBeNull();
         created.CreatedAt.ShouldBe(Now);
         created.DefaultConfig.GetProperty("session").GetProperty("defaultDurationMinutes").GetInt32().ShouldBe(60);
-        Template.Create(created).Status.ShouldBe(TemplateStatus.Draft);
+        Template.From(created).Status.ShouldBe(TemplateStatus.Draft);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public class PublishingTemplates
         var published = TemplateDecisions.Publish(draft, new PublishTemplate(draft.Id, false), [], Now).ShouldEmitSingle<TemplatePublished>();
 
         published.ShouldBe(new TemplatePublished(draft.Id, Now));
-        draft.Apply(published).Status.ShouldBe(TemplateStatus.Active);
+        draft.When(published).Status.ShouldBe(TemplateStatus.Active);
     }
 
     [Theory]
@@ -43,7 +43,7 @@ public class PublishingTemplates
 
         decision.Error.ShouldBeNull();
         decision.Events.ShouldBe([new TemplatePublished(v2.Id, Now), new TemplateDeprecated(v1.Id, v2.Id, Now)]);
-        v1.Apply((TemplateDeprecated)decision.Events[1]).ShouldSatisfyAllConditions(
+        v1.When((TemplateDeprecated)decision.Events[1]).ShouldSatisfyAllConditions(
             t => t.Status.ShouldBe(TemplateStatus.Deprecated),
             t => t.DeprecatedBy.ShouldBe(v2.Id));
     }

@@ -27,7 +27,7 @@ public class VersioningAndArchivingTemplates
             c => c.Category.ShouldBe(source.Category),
             c => c.DefaultConfig.GetRawText().ShouldBe(source.DefaultConfig.GetRawText()),
             c => c.ConfigSchema.GetRawText().ShouldBe(source.ConfigSchema.GetRawText()));
-        Template.Create(created).Status.ShouldBe(TemplateStatus.Draft);
+        Template.From(created).Status.ShouldBe(TemplateStatus.Draft);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public class VersioningAndArchivingTemplates
 
         var archived = TemplateDecisions.Archive(template, Now).ShouldEmitSingle<TemplateArchived>();
 
-        template.Apply(archived).Status.ShouldBe(TemplateStatus.Archived);
+        template.When(archived).Status.ShouldBe(TemplateStatus.Archived);
     }
 
     [Fact]

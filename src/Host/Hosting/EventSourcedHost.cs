@@ -1,0 +1,72 @@
+using System.Text.Json.Serialization;
+using EventSourced.Host.Http;
+using EventSourced.Host.Postgres;
+using EventSourced.Projections.Registration;
+using EventSourced.Projections.Templates;
+using JasperFx.CodeGeneration;
+using Marten;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace EventSourced.Host.Hosting;
+
+/// <summary>The reference host's wiring: Marten with EventSourced's events and read tables, Wolverine handlers and
+/// HTTP endpoints, problem details for every error.</summary>
+public static class EventSourcedHost
+{
+    public const string DefaultUrl = "http://127.0.0.1:3021";
+
+    public static async Task<WebApplicationBuilder> AddEventSourcedHostAsync(this WebApplicationBuilder builder)
+    {
+        // The runbook's program-service port, unless --urls or ASPNETCORE_URLS says otherwise.
+        if (string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        var connectionString = await MartenConnection.ResolveAsync(builder);
+        var schema = builder.Configuration["Marten:Schema"] ?? "public";
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddMarten(options =>
+            {
+                options.Connection(connectionString);
+                options.DatabaseSchemaName = schema;
+                options.AddEventSourced();
+            })
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup()
+            .IntegrateWithWolverine();
+
+        builder.Host.UseWolverine(options =>
+        {
+            // Under a test host Wolverine would otherwise scan the test assembly and find no endpoints.
+            options.ApplicationAssembly = typeof(EventSourcedHost).Assembly;
+            options.Discovery.IncludeAssembly(typeof(TemplateHandler).Assembly);
+            options.Policies.AutoApplyTransactions();
+            options.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
+        });
+
+        builder.Services.AddWolverineHttp();
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+            json.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            json.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        });
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ConflictExceptionHandler>();
+        builder.Services.AddHealthChecks().AddCheck<MartenHealthCheck>("postgresql");
+        return builder;
+    }
+
+    public static WebApplication UseEventSourcedHost(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapHealthChecks("/health");
+        app.MapWolverineEndpoints(options => options.RejectUnparseableQueryValues = true);
+        return app;
+    }
+}

@@ -1,0 +1,34 @@
+using JasperFx;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace EventSourced.Host.Http;
+
+/// <summary>
+/// Safety net for optimistic-concurrency failures that escape a handler (handlers normally turn them into a
+/// <see cref="EventSourced.Projections.Commands.CommandResult"/> themselves): 409, never 500.
+/// </summary>
+internal sealed class ConflictExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not (ConcurrencyException or Marten.Exceptions.ExistingStreamIdCollisionException))
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = StatusCodes.Status409Conflict;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Concurrent modification",
+                Detail = "The resource was changed by another request; nothing was saved. Reload and retry.",
+                Instance = httpContext.Request.Path,
+            },
+        });
+    }
+}

@@ -1,0 +1,32 @@
+using EventSourced.Domain.Common;
+
+namespace EventSourced.Host.Http;
+
+/// <summary>RFC 7807 problem details for domain errors: 400 / 404 / 409, with <c>errors</c> keyed by field or JSON path
+/// (the same shape as ASP.NET's validation problems).</summary>
+public static class DomainProblems
+{
+    public static IResult ToProblem(this DomainError error, HttpContext context)
+    {
+        var status = error.Kind switch
+        {
+            ErrorKind.NotFound => StatusCodes.Status404NotFound,
+            ErrorKind.Conflict => StatusCodes.Status409Conflict,
+            _ => StatusCodes.Status400BadRequest,
+        };
+
+        var extensions = new Dictionary<string, object?>();
+        if (error.Errors.Count > 0)
+        {
+            extensions["errors"] = error.Errors
+                .GroupBy(e => e.Path, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal);
+        }
+
+        return Results.Problem(error.Detail, context.Request.Path, status, error.Title, extensions: extensions);
+    }
+
+    /// <summary>The body was the JSON literal <c>null</c> (or absent where one is required).</summary>
+    public static IResult MissingBody(HttpContext context) =>
+        Results.Problem("The request body must be a JSON object.", context.Request.Path, StatusCodes.Status400BadRequest, "Invalid request body");
+}

@@ -1,0 +1,16 @@
+using EventSourced.Domain.Templates.Commands;
+using EventSourced.Projections.Templates;
+using Marten;
+using Wolverine.Http;
+
+namespace EventSourced.Host.Templates;
+
+public static class CreateTemplateVersionEndpoint
+{
+    /// <summary>Starts the next version of an active or deprecated template as a new draft; 201 with the new draft.</summary>
+    [WolverinePost("/templates/{id}/versions")]
+    public static async Task<IResult> Post(Guid id, IDocumentSession session, TimeProvider clock, HttpContext context,
+        CancellationToken cancellation) =>
+        await TemplateResponses.Created(
+            await TemplateHandler.Handle(new CreateTemplateVersion(id), session, clock, cancellation), session, context, cancellation);
+}

@@ -1,0 +1,29 @@
+using EventSourced.Domain.Templates.Commands;
+using EventSourced.Host.Http;
+using EventSourced.Projections.Templates;
+using Marten;
+using Wolverine.Http;
+
+namespace EventSourced.Host.Templates;
+
+/// <summary><c>{"deprecatePrevious": true}</c> deprecates the key's older active versions in the same transaction.</summary>
+public sealed record PublishTemplateRequest(bool DeprecatePrevious);
+
+public static class PublishTemplateEndpoint
+{
+    /// <summary>Makes a draft active (runbook 000). Non-drafts: 400 "Only draft templates can be published".
+    /// The body may be omitted (then <c>deprecatePrevious</c> is false).</summary>
+    [WolverinePost("/templates/{id}/publish")]
+    public static async Task<IResult> Post(Guid id, IDocumentSession session, TimeProvider clock, HttpContext context,
+        CancellationToken cancellation)
+    {
+        var request = await OptionalBody.ReadAsync<PublishTemplateRequest>(context, cancellation);
+        if (request.Problem is { } problem)
+        {
+            return problem;
+        }
+
+        var command = new PublishTemplate(id, request.Value?.DeprecatePrevious ?? false);
+        return await TemplateResponses.Ok(await TemplateHandler.Handle(command, session, clock, cancellation), session, context, cancellation);
+    }
+}

@@ -1,0 +1,28 @@
+using System.Text.Json;
+using EventSourced.Domain.Templates.Commands;
+using EventSourced.Host.Http;
+using EventSourced.Projections.Templates;
+using Marten;
+using Wolverine.Http;
+
+namespace EventSourced.Host.Templates;
+
+/// <summary>The editable fields of a draft; those left out keep their value.</summary>
+public sealed record UpdateTemplateRequest(string? Name, string? Description, string? Category, JsonElement? DefaultConfig, JsonElement? ConfigSchema);
+
+public static class UpdateTemplateEndpoint
+{
+    /// <summary>Edits a draft (runbook 000, "Template Versioning" step 2). Non-drafts: 400 "Only draft templates can be updated".</summary>
+    [WolverinePut("/templates/{id}")]
+    public static async Task<IResult> Put(Guid id, UpdateTemplateRequest? request, IDocumentSession session, TimeProvider clock,
+        HttpContext context, CancellationToken cancellation)
+    {
+        if (request is null)
+        {
+            return DomainProblems.MissingBody(context);
+        }
+
+        var command = new UpdateTemplate(id, request.Name, request.Description, request.Category, request.DefaultConfig, request.ConfigSchema);
+        return await TemplateResponses.Ok(await TemplateHandler.Handle(command, session, clock, cancellation), session, context, cancellation);
+    }
+}

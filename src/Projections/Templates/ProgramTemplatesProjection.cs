@@ -1,0 +1,73 @@
+using EventSourced.Domain.Templates;
+using EventSourced.Domain.Templates.Events;
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Projections;
+
+namespace EventSourced.Projections.Templates;
+
+/// <summary>
+/// Projects template events into <c>program_templates</c> with plain SQL, so operators' runbook queries work as
+/// written. Registered Inline: the row changes in the same transaction as the events. Timestamps come from the
+/// events themselves, so a rebuild reproduces the table exactly.
+/// </summary>
+public sealed class ProgramTemplatesProjection : EventProjection
+{
+    public const string ProjectionName = "program_templates";
+
+    private readonly string _table;
+
+    public ProgramTemplatesProjection(string schema)
+    {
+        Name = ProjectionName;
+        var table = ProgramTemplatesTable.Define(schema);
+        SchemaObjects.Add(table);
+        Options.DeleteDataInTableOnTeardown(table.Identifier.QualifiedName);
+        _table = table.Identifier.QualifiedName;
+
+        IncludeType<TemplateCreated>();
+        IncludeType<TemplateUpdated>();
+        IncludeType<TemplatePublished>();
+        IncludeType<TemplateDeprecated>();
+        IncludeType<TemplateArchived>();
+    }
+
+    public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
+    {
+        switch (e.Data)
+        {
+            case TemplateCreated c:
+                operations.QueueSqlCommand(
+                    $"insert into {_table} (id, template_key, version, name, description, category, status, default_config, " +
+                    "config_schema, deprecated_by, previous_version_id, created_at, updated_at) " +
+                    "values (?, ?, ?, ?, ?::text, ?, ?, ?::jsonb, ?::jsonb, null, ?::uuid, ?, ?)",
+                    c.TemplateId, c.TemplateKey, c.Version, c.Name, c.Description!, c.Category, StatusText(TemplateStatus.Draft),
+                    c.DefaultConfig.GetRawText(), c.ConfigSchema.GetRawText(), c.PreviousVersionId!, c.CreatedAt, c.CreatedAt);
+                break;
+            case TemplateUpdated u:
+                operations.QueueSqlCommand(
+                    $"update {_table} set name = ?, description = ?::text, category = ?, default_config = ?::jsonb, " +
+                    "config_schema = ?::jsonb, updated_at = ? where id = ?",
+                    u.Name, u.Description!, u.Category, u.DefaultConfig.GetRawText(), u.ConfigSchema.GetRawText(), u.UpdatedAt, u.TemplateId);
+                break;
+            case TemplatePublished p:
+                SetStatus(operations, p.TemplateId, TemplateStatus.Active, p.PublishedAt);
+                break;
+            case TemplateDeprecated d:
+                operations.QueueSqlCommand($"update {_table} set status = ?, deprecated_by = ?, updated_at = ? where id = ?",
+                    StatusText(TemplateStatus.Deprecated), d.DeprecatedBy, d.DeprecatedAt, d.TemplateId);
+                break;
+            case TemplateArchived a:
+                SetStatus(operations, a.TemplateId, TemplateStatus.Archived, a.ArchivedAt);
+                break;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The status as stored and as the API shows it: <c>draft</c>, <c>active</c>, <c>deprecated</c>, <c>archived</c>.</summary>
+    public static string StatusText(TemplateStatus status) => status.ToString().ToLowerInvariant();
+
+    private void SetStatus(IDocumentOperations operations, Guid id, TemplateStatus status, DateTimeOffset at) =>
+        operations.QueueSqlCommand($"update {_table} set status = ?, updated_at = ? where id = ?", StatusText(status), at, id);
+}

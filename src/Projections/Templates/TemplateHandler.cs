@@ -1,0 +1,116 @@
+using EventSourced.Domain.Common;
+using EventSourced.Domain.Templates;
+using EventSourced.Domain.Templates.Commands;
+using EventSourced.Domain.Templates.Events;
+using EventSourced.Projections.Commands;
+using JasperFx.Events;
+using Marten;
+
+namespace EventSourced.Projections.Templates;
+
+/// <summary>
+/// Template command handlers: load the streams, call the pure decision, append, commit. Plain static methods on a
+/// Marten session, so hosts call them directly and Wolverine discovers them as message handlers
+/// (<c>bus.InvokeAsync&lt;CommandResult&gt;(new PublishTemplate(id, true))</c>).
+/// </summary>
+public static class TemplateHandler
+{
+    public static async Task<CommandResult> Handle(CreateTemplate command, IDocumentSession session, TimeProvider clock,
+        CancellationToken cancellation)
+    {
+        var id = Guid.CreateVersion7();
+        var latest = Slug.IsValid(command.TemplateKey) ? await session.LatestVersionOfKeyAsync(command.TemplateKey!, cancellation) : null;
+        var decision = TemplateDecisions.Create(command, id, latest, clock.GetUtcNow());
+        if (decision.Error is { } error)
+        {
+            return CommandResult.Rejected(id, error);
+        }
+
+        session.Events.StartStream<Template>(id, [.. decision.Events]);
+        return await session.CommitAsync(id, cancellation);
+    }
+
+    public static Task<CommandResult> Handle(UpdateTemplate command, IDocumentSession session, TimeProvider clock,
+        CancellationToken cancellation) =>
+        DecideOnOneAsync(session, command.TemplateId, template => TemplateDecisions.Update(template, command, clock.GetUtcNow()), cancellation);
+
+    public static Task<CommandResult> Handle(ArchiveTemplate command, IDocumentSession session, TimeProvider clock,
+        CancellationToken cancellation) =>
+        DecideOnOneAsync(session, command.TemplateId, template => TemplateDecisions.Archive(template, clock.GetUtcNow()), cancellation);
+
+    public static async Task<CommandResult> Handle(PublishTemplate command, IDocumentSession session, TimeProvider clock,
+        CancellationToken cancellation)
+    {
+        var draft = await session.Events.FetchForWriting<Template>(command.TemplateId, cancellation);
+        if (draft.Aggregate is not { } template)
+        {
+            return CommandResult.Rejected(command.TemplateId, DomainError.NotFound("Template", command.TemplateId));
+        }
+
+        // Every stream the decision may touch is fetched for writing, so its version is checked at commit too.
+        var streams = new Dictionary<Guid, IEventStream<Template>> { [template.Id] = draft };
+        if (command.DeprecatePrevious)
+        {
+            foreach (var otherId in await session.ActiveVersionIdsOfKeyAsync(template.TemplateKey, template.Id, cancellation))
+            {
+                streams[otherId] = await session.Events.FetchForWriting<Template>(otherId, cancellation);
+            }
+        }
+
+        var others = streams.Values.Select(s => s.Aggregate).OfType<Template>().Where(t => t.Id != template.Id).ToArray();
+        var decision = TemplateDecisions.Publish(template, command, others, clock.GetUtcNow());
+        if (decision.Error is { } error)
+        {
+            return CommandResult.Rejected(template.Id, error);
+        }
+
+        foreach (var e in decision.Events.Cast<ITemplateEvent>())
+        {
+            streams[e.TemplateId].AppendOne(e);
+        }
+
+        return await session.CommitAsync(template.Id, cancellation);
+    }
+
+    public static async Task<CommandResult> Handle(CreateTemplateVersion command, IDocumentSession session, TimeProvider clock,
+        CancellationToken cancellation)
+    {
+        var source = await session.Events.FetchForWriting<Template>(command.SourceTemplateId, cancellation);
+        if (source.Aggregate is not { } template)
+        {
+            return CommandResult.Rejected(command.SourceTemplateId, DomainError.NotFound("Template", command.SourceTemplateId));
+        }
+
+        var id = Guid.CreateVersion7();
+        var latest = await session.LatestVersionOfKeyAsync(template.TemplateKey, cancellation) ?? template.VersionNumber;
+        var decision = TemplateDecisions.CreateVersion(template, id, latest, clock.GetUtcNow());
+        if (decision.Error is { } error)
+        {
+            return CommandResult.Rejected(template.Id, error);
+        }
+
+        // Two concurrent "create version" calls compute the same number; the unique (template_key, version) index
+        // of the inline projection rejects the second, events and all.
+        session.Events.StartStream<Template>(id, [.. decision.Events]);
+        return await session.CommitAsync(id, cancellation);
+    }
+
+    private static async Task<CommandResult> DecideOnOneAsync(IDocumentSession session, Guid id, Func<Template, Decision> decide,
+        CancellationToken cancellation)
+    {
+        var stream = await session.Events.FetchForWriting<Template>(id, cancellation);
+        if (stream.Aggregate is not { } template)
+        {
+            return CommandResult.Rejected(id, DomainError.NotFound("Template", id));
+        }
+
+        var decision = decide(template);
+        if (decision.Error is { } error)
+        {
+            return CommandResult.Rejected(id, error);
+        }
+
+        stream.AppendMany(decision.Events);
+        return await session.CommitAsync(id, cancellation);
+    }
+}
