@@ -4,19 +4,23 @@ using EventSourced.Domain.Json;
 
 namespace EventSourced.Domain.Templates;
 
-/// <summary>The invariant binding a template's two JSON documents: the schema is a JSON Schema and the defaults satisfy it.</summary>
+/// <summary>The invariant binding a template's two JSON documents: the schema is a JSON Schema and the defaults satisfy it.
+/// Non-object values are left to the command validators, so each problem is reported once.</summary>
 public static class TemplateContentRules
 {
-    public static IReadOnlyList<FieldError> Check(JsonElement defaultConfig, JsonElement configSchema)
+    public static IReadOnlyList<FieldError> Check(JsonElement? defaultConfig, JsonElement? configSchema)
     {
-        var schema = ConfigSchema.TryParse(configSchema, "configSchema", out var schemaErrors);
+        if (configSchema is not { ValueKind: JsonValueKind.Object } schemaJson)
+        {
+            return [];
+        }
+
+        var schema = ConfigSchema.TryParse(schemaJson, "configSchema", out var schemaErrors);
         if (schema is null)
         {
             return schemaErrors;
         }
 
-        return defaultConfig.ValueKind == JsonValueKind.Object
-            ? schema.Validate(defaultConfig, "defaultConfig")
-            : [new FieldError("defaultConfig", "must be a JSON object", "type")];
+        return defaultConfig is { ValueKind: JsonValueKind.Object } defaults ? schema.Validate(defaults, "defaultConfig") : [];
     }
 }

@@ -20,12 +20,9 @@ public static class TemplateDecisions
     /// <param name="latestVersionOfKey">The highest existing version of the command's key, or null if the key is new.</param>
     public static Decision Create(CreateTemplate command, Guid templateId, int? latestVersionOfKey, DateTimeOffset now)
     {
-        var errors = CreateTemplateValidator.Instance.Validate(command).ToFieldErrors().ToList();
-        if (errors.Count == 0)
-        {
-            errors.AddRange(TemplateContentRules.Check(command.DefaultConfig!.Value, command.ConfigSchema!.Value));
-        }
-
+        var errors = CreateTemplateValidator.Instance.Validate(command).ToFieldErrors()
+            .Concat(TemplateContentRules.Check(command.DefaultConfig, command.ConfigSchema))
+            .ToList();
         if (errors.Count > 0)
         {
             return DomainError.Validation(errors);
@@ -50,18 +47,15 @@ public static class TemplateDecisions
                 $"Template {template.Id} is {Describe(template.Status)}; create a new version to change it.");
         }
 
-        var errors = UpdateTemplateValidator.Instance.Validate(command).ToFieldErrors().ToList();
+        // The merged content must hold together: new defaults against the (possibly new) schema, and the reverse.
+        var defaultConfig = command.DefaultConfig?.Clone() ?? template.DefaultConfig;
+        var configSchema = command.ConfigSchema?.Clone() ?? template.ConfigSchema;
+        var errors = UpdateTemplateValidator.Instance.Validate(command).ToFieldErrors()
+            .Concat(TemplateContentRules.Check(defaultConfig, configSchema))
+            .ToList();
         if (errors.Count > 0)
         {
             return DomainError.Validation(errors);
-        }
-
-        var defaultConfig = command.DefaultConfig?.Clone() ?? template.DefaultConfig;
-        var configSchema = command.ConfigSchema?.Clone() ?? template.ConfigSchema;
-        var contentErrors = TemplateContentRules.Check(defaultConfig, configSchema);
-        if (contentErrors.Count > 0)
-        {
-            return DomainError.Validation(contentErrors);
         }
 
         return Decision.Accept(new TemplateUpdated(template.Id, command.Name ?? template.Name,

@@ -1,0 +1,56 @@
+using System.Net;
+using System.Text.Json;
+using Alba;
+using EventSourced.Projections.Templates;
+
+namespace EventSourced.Host.Tests;
+
+/// <summary>A response as any HTTP client sees it: status, headers and body text, parsed on demand.</summary>
+public sealed record ApiResponse(HttpStatusCode Status, string Body, string? Location)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public T As<T>() => JsonSerializer.Deserialize<T>(Body, Json) ?? throw new InvalidOperationException($"Empty body: {Body}");
+
+    public TemplateView Template => As<TemplateView>();
+
+    public Problem Problem => As<Problem>();
+}
+
+/// <summary>Sends raw JSON (exactly what curl would send) and never throws on a 4xx: tests assert the status themselves.</summary>
+public static class Api
+{
+    public static Task<ApiResponse> GetAsync(this IAlbaHost host, string url) =>
+        SendAsync(host, s => s.Get.Url(url));
+
+    public static Task<ApiResponse> PostAsync(this IAlbaHost host, string url, string? json = null) =>
+        SendAsync(host, s =>
+        {
+            if (json is null)
+            {
+                s.Post.Url(url);
+                return;
+            }
+
+            s.Post.Text(json).ToUrl(url);
+            s.WithRequestHeader("Content-Type", "application/json");
+        });
+
+    public static Task<ApiResponse> PutAsync(this IAlbaHost host, string url, string json) =>
+        SendAsync(host, s =>
+        {
+            s.Put.Text(json).ToUrl(url);
+            s.WithRequestHeader("Content-Type", "application/json");
+        });
+
+    private static async Task<ApiResponse> SendAsync(IAlbaHost host, Action<Scenario> configure)
+    {
+        var result = await host.Scenario(s =>
+        {
+            configure(s);
+            s.IgnoreStatusCode();
+        });
+        var response = result.Context.Response;
+        return new ApiResponse((HttpStatusCode)response.StatusCode, await result.ReadAsTextAsync(), response.Headers.Location.ToString() is { Length: > 0 } l ? l : null);
+    }
+}

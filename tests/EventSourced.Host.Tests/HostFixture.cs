@@ -1,0 +1,35 @@
+using Alba;
+using EventSourced.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Wolverine;
+
+namespace EventSourced.Host.Tests;
+
+/// <summary>A class fixture: the real host (Wolverine, Marten, HTTP pipeline) in memory, on a fresh database.</summary>
+public sealed class HostFixture(PostgresServer server) : IsolatedDatabase(server)
+{
+    public IAlbaHost Host { get; private set; } = null!;
+
+    public FixedClock Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        Host = await AlbaHost.For<Program>(builder =>
+        {
+            builder.UseSetting("ConnectionStrings:Marten", ConnectionString);
+            builder.ConfigureServices(services =>
+            {
+                services.RunWolverineInSoloMode();
+                services.DisableAllExternalWolverineTransports();
+                services.AddSingleton<TimeProvider>(Clock);
+            });
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await base.DisposeAsync();
+    }
+}

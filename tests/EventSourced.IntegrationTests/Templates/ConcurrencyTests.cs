@@ -1,0 +1,63 @@
+using EventSourced.Domain.Common;
+using EventSourced.Domain.Templates.Commands;
+using EventSourced.Projections.Commands;
+using EventSourced.Testing;
+using static EventSourced.IntegrationTests.Templates.TemplateCommands;
+
+namespace EventSourced.IntegrationTests.Templates;
+
+/// <summary>Races between writers are settled by the database: Marten's expected-version check and the read table's
+/// unique index. Exactly one writer wins; the others get a conflict and leave nothing behind.</summary>
+public sealed class ConcurrencyTests(MartenDatabase db) : IClassFixture<MartenDatabase>
+{
+    private static readonly TimeSpan RaceTimeout = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Two_simultaneous_publishes_of_one_draft_one_wins_and_the_other_conflicts()
+    {
+        var id = await db.AcceptedAsync(Create("race-publish"));
+        var eventsBefore = await Sql.EventCountAsync(db.ConnectionString);
+
+        CommandResult[] results;
+        await using (var streamLock = await StreamLock.HoldAsync(db.ConnectionString, id))
+        {
+            // Both handlers read the draft and decide to publish, then wait at commit behind the lock.
+            var racing = new[] { db.SendAsync(new PublishTemplate(id, false)), db.SendAsync(new PublishTemplate(id, false)) };
+            await streamLock.WaitForBlockedWritersAsync(2, RaceTimeout);
+            await streamLock.DisposeAsync();
+            results = await Task.WhenAll(racing);
+        }
+
+        results.Count(r => r.IsAccepted).ShouldBe(1);
+        var loser = results.Single(r => !r.IsAccepted).Error!;
+        loser.Kind.ShouldBe(ErrorKind.Conflict);
+        loser.Title.ShouldBe(SessionCommits.ConcurrentModification);
+        (await Sql.EventCountAsync(db.ConnectionString)).ShouldBe(eventsBefore + 1);
+    }
+
+    [Fact]
+    public async Task Parallel_versions_of_one_template_never_share_a_version_number()
+    {
+        var v1 = await db.ActiveTemplateAsync("race-versions");
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => db.SendAsync(new CreateTemplateVersion(v1))));
+
+        results.Where(r => !r.IsAccepted).ShouldAllBe(r => r.Error!.Kind == ErrorKind.Conflict);
+        var versions = (await Sql.QueryAsync(db.ConnectionString,
+            "select version from program_templates where template_key = 'race-versions' order by version")).Select(r => (int)r["version"]!).ToList();
+        versions.ShouldBe(Enumerable.Range(1, versions.Count).ToList());
+        versions.Count.ShouldBe(1 + results.Count(r => r.IsAccepted));
+        (await Sql.StreamsWithoutRowAsync(db.ConnectionString, "program_templates")).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Parallel_creates_of_one_key_create_exactly_one_template()
+    {
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => db.SendAsync(Create("race-create"))));
+
+        results.Count(r => r.IsAccepted).ShouldBe(1);
+        results.Where(r => !r.IsAccepted).ShouldAllBe(r => r.Error!.Kind == ErrorKind.Conflict);
+        (await Sql.ScalarAsync(db.ConnectionString, "select count(*) from program_templates where template_key = 'race-create'")).ShouldBe(1);
+        (await Sql.StreamsWithoutRowAsync(db.ConnectionString, "program_templates")).ShouldBe(0);
+    }
+}

@@ -1,0 +1,64 @@
+using Npgsql;
+
+namespace EventSourced.Testing;
+
+/// <summary>
+/// Makes a race deterministic: holds a row lock on a stream's <c>mt_streams</c> row, so writers that have already
+/// read the stream and decided all block at commit; once they are all waiting, releasing the lock lets them
+/// collide on Marten's expected-version check.
+/// </summary>
+public sealed class StreamLock : IAsyncDisposable
+{
+    private readonly NpgsqlConnection _connection;
+    private readonly NpgsqlTransaction _transaction;
+    private bool _released;
+
+    private StreamLock(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    {
+        _connection = connection;
+        _transaction = transaction;
+    }
+
+    public static async Task<StreamLock> HoldAsync(string connectionString, Guid streamId, string schema = "public")
+    {
+        var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var transaction = await connection.BeginTransactionAsync();
+        await using var command = new NpgsqlCommand($"select 1 from {schema}.mt_streams where id = @id for update", connection, transaction);
+        command.Parameters.AddWithValue("id", streamId);
+        await command.ExecuteScalarAsync();
+        return new StreamLock(connection, transaction);
+    }
+
+    /// <summary>Waits until <paramref name="writers"/> other sessions of this database are blocked on a lock.</summary>
+    public async Task WaitForBlockedWritersAsync(int writers, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        await using var probe = new NpgsqlConnection(_connection.ConnectionString);
+        await probe.OpenAsync(deadline.Token);
+        while (true)
+        {
+            await using var command = new NpgsqlCommand(
+                "select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'", probe);
+            if ((long)(await command.ExecuteScalarAsync(deadline.Token))! >= writers)
+            {
+                return;
+            }
+
+            await Task.Delay(20, deadline.Token);
+        }
+    }
+
+    /// <summary>Releases the lock; safe to call more than once.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_released)
+        {
+            return;
+        }
+
+        _released = true;
+        await _transaction.RollbackAsync();
+        await _connection.DisposeAsync();
+    }
+}
