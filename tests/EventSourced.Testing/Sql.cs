@@ -39,6 +39,10 @@ public static class Sql
 
     public const string TombstoneEventType = "tombstone";
 
+    /// <summary>Every row of <paramref name="table"/> as text, in id order: compare two snapshots to prove nothing changed.</summary>
+    public static async Task<string> TableSnapshotAsync(string connectionString, string table) =>
+        string.Join('\n', (await QueryAsync(connectionString, $"select t::text as row from {table} t order by id")).Select(r => r["row"]));
+
     public static async Task ExecuteAsync(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);

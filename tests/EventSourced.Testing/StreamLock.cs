@@ -30,6 +30,19 @@ public sealed class StreamLock : IAsyncDisposable
         return new StreamLock(connection, transaction);
     }
 
+    /// <summary>
+    /// Runs <paramref name="writers"/> copies of <paramref name="write"/> against <paramref name="streamId"/> so that
+    /// all of them have read the stream before any of them commits, then lets them commit together.
+    /// </summary>
+    public static async Task<T[]> RaceAsync<T>(string connectionString, Guid streamId, int writers, Func<Task<T>> write)
+    {
+        await using var streamLock = await HoldAsync(connectionString, streamId);
+        var racing = Enumerable.Range(0, writers).Select(_ => write()).ToArray();
+        await streamLock.WaitForBlockedWritersAsync(writers, TimeSpan.FromSeconds(30));
+        await streamLock.DisposeAsync();
+        return await Task.WhenAll(racing);
+    }
+
     /// <summary>Waits until <paramref name="writers"/> other sessions of this database are blocked on a lock.</summary>
     public async Task WaitForBlockedWritersAsync(int writers, TimeSpan timeout)
     {

@@ -13,18 +13,8 @@ public sealed class ConcurrentPublishTests(HostFixture fixture) : IClassFixture<
         // Warm the route up so both racing requests run compiled code and reach the database together.
         await fixture.Host.PostAsync($"/templates/{Guid.NewGuid()}/publish", PublishKeepingPrevious);
 
-        ApiResponse[] responses;
-        await using (var streamLock = await StreamLock.HoldAsync(fixture.ConnectionString, draft.Id))
-        {
-            var racing = new[]
-            {
-                fixture.Host.PostAsync($"/templates/{draft.Id}/publish", PublishKeepingPrevious),
-                fixture.Host.PostAsync($"/templates/{draft.Id}/publish", PublishKeepingPrevious),
-            };
-            await streamLock.WaitForBlockedWritersAsync(2, TimeSpan.FromSeconds(30));
-            await streamLock.DisposeAsync();
-            responses = await Task.WhenAll(racing);
-        }
+        var responses = await StreamLock.RaceAsync(fixture.ConnectionString, draft.Id, writers: 2,
+            () => fixture.Host.PostAsync($"/templates/{draft.Id}/publish", PublishKeepingPrevious));
 
         responses.Select(r => r.Status).Order().ShouldBe([HttpStatusCode.OK, HttpStatusCode.Conflict]);
         var conflict = responses.Single(r => r.Status == HttpStatusCode.Conflict).Problem;

@@ -10,23 +10,14 @@ namespace EventSourced.IntegrationTests.Templates;
 /// unique index. Exactly one writer wins; the others get a conflict and leave nothing behind.</summary>
 public sealed class ConcurrencyTests(MartenDatabase db) : IClassFixture<MartenDatabase>
 {
-    private static readonly TimeSpan RaceTimeout = TimeSpan.FromSeconds(30);
-
     [Fact]
     public async Task Two_simultaneous_publishes_of_one_draft_one_wins_and_the_other_conflicts()
     {
         var id = await db.AcceptedAsync(Create("race-publish"));
         var eventsBefore = await Sql.EventCountAsync(db.ConnectionString);
 
-        CommandResult[] results;
-        await using (var streamLock = await StreamLock.HoldAsync(db.ConnectionString, id))
-        {
-            // Both handlers read the draft and decide to publish, then wait at commit behind the lock.
-            var racing = new[] { db.SendAsync(new PublishTemplate(id, false)), db.SendAsync(new PublishTemplate(id, false)) };
-            await streamLock.WaitForBlockedWritersAsync(2, RaceTimeout);
-            await streamLock.DisposeAsync();
-            results = await Task.WhenAll(racing);
-        }
+        // Both handlers read the draft and decide to publish before either commits.
+        var results = await StreamLock.RaceAsync(db.ConnectionString, id, writers: 2, () => db.SendAsync(new PublishTemplate(id, false)));
 
         results.Count(r => r.IsAccepted).ShouldBe(1);
         var loser = results.Single(r => !r.IsAccepted).Error!;

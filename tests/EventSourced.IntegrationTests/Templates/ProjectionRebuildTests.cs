@@ -15,7 +15,7 @@ public sealed class ProjectionRebuildTests(MartenDatabase db) : IClassFixture<Ma
         var v2 = await db.AcceptedAsync(new CreateTemplateVersion(v1));
         await db.AcceptedAsync(new PublishTemplate(v2, DeprecatePrevious: true));
         await db.AcceptedAsync(Create("rebuild-draft"));
-        var truth = await TableSnapshot();
+        var truth = await Sql.TableSnapshotAsync(db.ConnectionString, "program_templates");
 
         // Drift of the kind the runbooks repair with ad-hoc SQL.
         await Sql.ExecuteAsync(db.ConnectionString, $$"""
@@ -24,15 +24,11 @@ public sealed class ProjectionRebuildTests(MartenDatabase db) : IClassFixture<Ma
             insert into program_templates (id, template_key, version, name, category, status, default_config, config_schema, created_at, updated_at)
             values (gen_random_uuid(), 'orphan', 1, 'Orphan', 'x', 'active', '{}', '{}', now(), now());
             """);
-        (await TableSnapshot()).ShouldNotBe(truth);
+        (await Sql.TableSnapshotAsync(db.ConnectionString, "program_templates")).ShouldNotBe(truth);
 
         using var daemon = await db.Store.BuildProjectionDaemonAsync();
         await daemon.RebuildProjectionAsync(ProgramTemplatesProjection.ProjectionName, CancellationToken.None);
 
-        (await TableSnapshot()).ShouldBe(truth);
+        (await Sql.TableSnapshotAsync(db.ConnectionString, "program_templates")).ShouldBe(truth);
     }
-
-    private async Task<string> TableSnapshot() =>
-        string.Join('\n', (await Sql.QueryAsync(db.ConnectionString, "select t::text as row from program_templates t order by id"))
-            .Select(r => r["row"]));
 }

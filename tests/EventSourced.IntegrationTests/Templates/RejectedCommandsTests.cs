@@ -75,17 +75,13 @@ public sealed class RejectedCommandsTests(MartenDatabase db) : IClassFixture<Mar
     private async Task<DomainError> ShouldAppendNothing(Func<Task<EventSourced.Projections.Commands.CommandResult>> send, ErrorKind kind)
     {
         var eventsBefore = await Sql.EventCountAsync(db.ConnectionString);
-        var tableBefore = await TableSnapshot();
+        var tableBefore = await Sql.TableSnapshotAsync(db.ConnectionString, "program_templates");
 
         var result = await send();
 
         result.Error.ShouldNotBeNull().Kind.ShouldBe(kind);
         (await Sql.EventCountAsync(db.ConnectionString)).ShouldBe(eventsBefore);
-        (await TableSnapshot()).ShouldBe(tableBefore);
+        (await Sql.TableSnapshotAsync(db.ConnectionString, "program_templates")).ShouldBe(tableBefore);
         return result.Error;
     }
-
-    private async Task<string> TableSnapshot() =>
-        string.Join('\n', (await Sql.QueryAsync(db.ConnectionString, "select t::text as row from program_templates t order by id"))
-            .Select(r => r["row"]));
 }
