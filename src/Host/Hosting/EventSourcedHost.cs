@@ -43,7 +43,7 @@ public static class EventSourcedHost
         {
             // Under a test host Wolverine would otherwise scan the test assembly and find no endpoints.
             options.ApplicationAssembly = typeof(EventSourcedHost).Assembly;
-            options.Discovery.IncludeAssembly(typeof(TemplateHandler).Assembly);
+            options.Discovery.IncludeAssembly(typeof(TemplateHandler).Assembly); // all EventSourced command handlers
             options.Policies.AutoApplyTransactions();
             options.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
         });

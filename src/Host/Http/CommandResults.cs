@@ -2,11 +2,19 @@ using EventSourced.Projections.Commands;
 
 namespace EventSourced.Host.Http;
 
-/// <summary>Turns a handler's result into a response: the problem if refused, otherwise the freshly projected view.</summary>
+/// <summary>Turns a handler's result into a response: the problem if refused, otherwise the freshly projected view
+/// (200, or 201 with a Location for creations).</summary>
 public static class CommandResults
 {
-    public static async Task<IResult> RespondAsync<TView>(this CommandResult result, HttpContext context,
-        Func<Guid, Task<TView?>> loadView, Func<Guid, TView, IResult> success)
+    public static Task<IResult> OkAsync<TView>(this CommandResult result, HttpContext context, Func<Guid, Task<TView?>> loadView) =>
+        RespondAsync(result, context, loadView, (_, view) => Results.Ok(view));
+
+    public static Task<IResult> CreatedAsync<TView>(this CommandResult result, HttpContext context, string collectionPath,
+        Func<Guid, Task<TView?>> loadView) =>
+        RespondAsync(result, context, loadView, (id, view) => Results.Created($"{collectionPath}/{id}", view));
+
+    private static async Task<IResult> RespondAsync<TView>(CommandResult result, HttpContext context, Func<Guid, Task<TView?>> loadView,
+        Func<Guid, TView, IResult> success)
     {
         if (result.Error is { } error)
         {

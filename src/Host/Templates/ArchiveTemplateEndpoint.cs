@@ -1,4 +1,5 @@
 using EventSourced.Domain.Templates.Commands;
+using EventSourced.Host.Http;
 using EventSourced.Projections.Templates;
 using Marten;
 using Wolverine.Http;
@@ -11,6 +12,6 @@ public static class ArchiveTemplateEndpoint
     [WolverinePost("/templates/{id}/archive")]
     public static async Task<IResult> Post(Guid id, IDocumentSession session, TimeProvider clock, HttpContext context,
         CancellationToken cancellation) =>
-        await TemplateResponses.Ok(
-            await TemplateHandler.Handle(new ArchiveTemplate(id), session, clock, cancellation), session, context, cancellation);
+        await (await TemplateHandler.Handle(new ArchiveTemplate(id), session, clock, cancellation))
+            .OkAsync(context, streamId => session.FindTemplateAsync(streamId, cancellation));
 }

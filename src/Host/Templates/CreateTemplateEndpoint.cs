@@ -14,5 +14,6 @@ public static class CreateTemplateEndpoint
         CancellationToken cancellation) =>
         command is null
             ? DomainProblems.MissingBody(context)
-            : await TemplateResponses.Created(await TemplateHandler.Handle(command, session, clock, cancellation), session, context, cancellation);
+            : await (await TemplateHandler.Handle(command, session, clock, cancellation))
+                .CreatedAsync(context, "/templates", streamId => session.FindTemplateAsync(streamId, cancellation));
 }

@@ -1,4 +1,5 @@
 using EventSourced.Domain.Templates.Commands;
+using EventSourced.Host.Http;
 using EventSourced.Projections.Templates;
 using Marten;
 using Wolverine.Http;
@@ -11,6 +12,6 @@ public static class CreateTemplateVersionEndpoint
     [WolverinePost("/templates/{id}/versions")]
     public static async Task<IResult> Post(Guid id, IDocumentSession session, TimeProvider clock, HttpContext context,
         CancellationToken cancellation) =>
-        await TemplateResponses.Created(
-            await TemplateHandler.Handle(new CreateTemplateVersion(id), session, clock, cancellation), session, context, cancellation);
+        await (await TemplateHandler.Handle(new CreateTemplateVersion(id), session, clock, cancellation))
+            .CreatedAsync(context, "/templates", streamId => session.FindTemplateAsync(streamId, cancellation));
 }

@@ -1,3 +1,4 @@
+using EventSourced.Host.Http;
 using EventSourced.Projections.Templates;
 using Marten;
 using Wolverine.Http;
@@ -9,7 +10,5 @@ public static class ListTemplatesEndpoint
     /// <summary>Templates from <c>program_templates</c>, optionally filtered: <c>?category=mentorship&amp;status=active</c>.</summary>
     [WolverineGet("/templates")]
     public static Task<IReadOnlyList<TemplateView>> Get(string? category, string? status, IQuerySession session, CancellationToken cancellation) =>
-        session.ListAsync(NullIfEmpty(category), NullIfEmpty(status?.ToLowerInvariant()), cancellation);
-
-    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+        session.ListAsync(Query.Optional(category), Query.OptionalStatus(status), cancellation);
 }

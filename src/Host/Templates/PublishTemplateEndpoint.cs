@@ -24,6 +24,7 @@ public static class PublishTemplateEndpoint
         }
 
         var command = new PublishTemplate(id, request.Value?.DeprecatePrevious ?? false);
-        return await TemplateResponses.Ok(await TemplateHandler.Handle(command, session, clock, cancellation), session, context, cancellation);
+        return await (await TemplateHandler.Handle(command, session, clock, cancellation))
+            .OkAsync(context, streamId => session.FindTemplateAsync(streamId, cancellation));
     }
 }

@@ -23,6 +23,7 @@ public static class UpdateTemplateEndpoint
         }
 
         var command = new UpdateTemplate(id, request.Name, request.Description, request.Category, request.DefaultConfig, request.ConfigSchema);
-        return await TemplateResponses.Ok(await TemplateHandler.Handle(command, session, clock, cancellation), session, context, cancellation);
+        return await (await TemplateHandler.Handle(command, session, clock, cancellation))
+            .OkAsync(context, streamId => session.FindTemplateAsync(streamId, cancellation));
     }
 }

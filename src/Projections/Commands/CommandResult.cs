@@ -3,8 +3,9 @@ using EventSourced.Domain.Common;
 namespace EventSourced.Projections.Commands;
 
 /// <summary>What a command handler did: committed events to <see cref="StreamId"/>, or refused with <see cref="Error"/>
-/// (and appended nothing).</summary>
-public sealed record CommandResult(Guid StreamId, DomainError? Error)
+/// (and appended nothing). <see cref="Transient"/> marks a refusal caused by a concurrent writer: the same command may
+/// succeed if decided again on fresh state.</summary>
+public sealed record CommandResult(Guid StreamId, DomainError? Error, bool Transient = false)
 {
     public bool IsAccepted => Error is null;
 

@@ -14,6 +14,7 @@ namespace EventSourced.Projections.Commands;
 public static class SessionCommits
 {
     public const string ConcurrentModification = "Concurrent modification";
+    public const string DuplicateValue = "Duplicate value";
 
     public static async Task<CommandResult> CommitAsync(this IDocumentSession session, Guid streamId, CancellationToken cancellation)
     {
@@ -22,23 +23,40 @@ public static class SessionCommits
             await session.SaveChangesAsync(cancellation);
             return CommandResult.Accepted(streamId);
         }
-        catch (Exception ex) when (IsConcurrencyConflict(ex))
+        catch (Exception ex) when (ex is ConcurrencyException or ExistingStreamIdCollisionException)
         {
             // Drop the refused operations: a host that commits the session again afterwards (Wolverine's
             // transactional middleware does) must find nothing left to save.
             session.EjectAllPendingChanges();
-            return CommandResult.Rejected(streamId, DomainError.Conflict(ConcurrentModification,
-                $"Stream {streamId} was changed by another request while this one was being decided; nothing was saved. Reload and retry."));
+            return new CommandResult(streamId, DomainError.Conflict(ConcurrentModification,
+                $"Stream {streamId} was changed by another request while this one was being decided; nothing was saved. Reload and retry."),
+                Transient: true);
         }
         catch (Exception ex) when (UniqueViolation(ex) is { } violation)
         {
             session.EjectAllPendingChanges();
-            return CommandResult.Rejected(streamId, DomainError.Conflict("Duplicate value",
-                $"Another request saved the same unique value first ({violation.ConstraintName}: {violation.Detail}); nothing was saved."));
+            return new CommandResult(streamId, DomainError.Conflict(DuplicateValue,
+                $"Another request saved the same unique value first ({violation.ConstraintName}); nothing was saved."),
+                Transient: true);
         }
     }
 
-    private static bool IsConcurrencyConflict(Exception ex) => ex is ConcurrencyException or ExistingStreamIdCollisionException;
+    /// <summary>
+    /// Runs a whole load-decide-append-commit attempt again while it fails only because a concurrent writer got there
+    /// first. For commands whose outcome does not depend on winning the race (a new campaign, a new program key);
+    /// never for commands that must report the race (two publishes of one draft).
+    /// </summary>
+    public static async Task<CommandResult> RetryOnRaceAsync(Func<Task<CommandResult>> attempt, int maxAttempts = 25)
+    {
+        for (var attemptNumber = 1; ; attemptNumber++)
+        {
+            var result = await attempt();
+            if (!result.Transient || attemptNumber >= maxAttempts)
+            {
+                return result;
+            }
+        }
+    }
 
     private static PostgresException? UniqueViolation(Exception? ex)
     {

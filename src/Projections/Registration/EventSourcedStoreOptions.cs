@@ -1,6 +1,14 @@
+using EventSourced.Domain.BeneficiaryGroups;
+using EventSourced.Domain.Campaigns;
+using EventSourced.Domain.Programs;
+using EventSourced.Domain.Templates;
+using EventSourced.Projections.BeneficiaryGroups;
+using EventSourced.Projections.Campaigns;
+using EventSourced.Projections.Programs;
 using EventSourced.Projections.Templates;
 using JasperFx.Events.Projections;
 using Marten;
+using Weasel.Core;
 
 namespace EventSourced.Projections.Registration;
 
@@ -18,13 +26,22 @@ public static class EventSourcedStoreOptions
         // NpgsqlDataSource; a transaction-scoped lock avoids it (see README, "The DistributedLock hole").
         options.Events.UseAdvisoryLockTransaction = true;
 
-        TemplateEventTypes.Register(options);
+        // Part of the storage format: enums (statuses) are stored by name, not by number.
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+        StoredEventNames.Register(options);
 
         // Write models: folded from their streams when a command loads them (streams are short).
-        options.Projections.Add(new TemplateAggregation(), ProjectionLifecycle.Live);
+        options.Projections.Add(new DomainFold<Template>(Template.Evolve), ProjectionLifecycle.Live);
+        options.Projections.Add(new DomainFold<BeneficiaryGroup>(BeneficiaryGroup.Evolve), ProjectionLifecycle.Live);
+        options.Projections.Add(new DomainFold<ProgramState>(ProgramState.Evolve), ProjectionLifecycle.Live);
+        options.Projections.Add(new DomainFold<CampaignState>(CampaignState.Evolve), ProjectionLifecycle.Live);
 
         // Read tables: inline, in the same transaction as the events.
-        options.Projections.Add(new ProgramTemplatesProjection(options.DatabaseSchemaName), ProjectionLifecycle.Inline);
+        var schema = options.DatabaseSchemaName;
+        options.Projections.Add(new ProgramTemplatesProjection(schema), ProjectionLifecycle.Inline);
+        options.Projections.Add(new BeneficiaryGroupsProjection(schema), ProjectionLifecycle.Inline);
+        options.Projections.Add(new ProgramsProjection(schema), ProjectionLifecycle.Inline);
+        options.Projections.Add(new ProgramCampaignsProjection(schema), ProjectionLifecycle.Inline);
         return options;
     }
 }

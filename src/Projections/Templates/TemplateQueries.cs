@@ -1,4 +1,4 @@
-using System.Text.Json;
+using EventSourced.Projections.ReadTables;
 using Marten;
 
 namespace EventSourced.Projections.Templates;
@@ -7,25 +7,21 @@ namespace EventSourced.Projections.Templates;
 /// (other versions of a key); the unique index backs them up against races.</summary>
 public static class TemplateQueries
 {
-    private static readonly JsonSerializerOptions ViewJsonOptions = new(JsonSerializerDefaults.Web);
-
-    // Builds the API shape (camelCase JSON) in SQL; read as text because Marten would treat a type with an Id as a document.
     private const string ViewJson =
         "jsonb_build_object('id', id, 'templateKey', template_key, 'version', version, 'name', name, " +
         "'description', description, 'category', category, 'status', status, 'defaultConfig', default_config, " +
         "'configSchema', config_schema, 'deprecatedBy', deprecated_by, 'previousVersionId', previous_version_id, " +
         "'createdAt', created_at, 'updatedAt', updated_at)::text";
 
-    public static async Task<IReadOnlyList<TemplateView>> ListAsync(this IQuerySession session, string? category, string? status,
+    public static Task<IReadOnlyList<TemplateView>> ListAsync(this IQuerySession session, string? category, string? status,
         CancellationToken cancellation = default) =>
-        ToViews(await session.AdvancedSql.QueryAsync<string>(
+        session.ViewsAsync<TemplateView>(
             $"select {ViewJson} from {Table(session)} where (?::text is null or category = ?::text) and (?::text is null or status = ?::text) " +
             "order by template_key, version",
-            cancellation, category!, category!, status!, status!));
+            cancellation, category!, category!, status!, status!);
 
     public static async Task<TemplateView?> FindTemplateAsync(this IQuerySession session, Guid id, CancellationToken cancellation = default) =>
-        ToViews(await session.AdvancedSql.QueryAsync<string>($"select {ViewJson} from {Table(session)} where id = ?", cancellation, id))
-        .SingleOrDefault();
+        (await session.ViewsAsync<TemplateView>($"select {ViewJson} from {Table(session)} where id = ?", cancellation, id)).SingleOrDefault();
 
     /// <summary>The highest version of <paramref name="templateKey"/>, or null when the key is new.</summary>
     public static async Task<int?> LatestVersionOfKeyAsync(this IQuerySession session, string templateKey, CancellationToken cancellation = default)
@@ -43,8 +39,5 @@ public static class TemplateQueries
             $"select id from {Table(session)} where template_key = ? and status = 'active' and id <> ? order by version",
             cancellation, templateKey, except);
 
-    private static TemplateView[] ToViews(IEnumerable<string> rows) =>
-        rows.Select(row => JsonSerializer.Deserialize<TemplateView>(row, ViewJsonOptions)!).ToArray();
-
-    private static string Table(IQuerySession session) => $"{session.DocumentStore.Options.DatabaseSchemaName}.{ProgramTemplatesTable.Name}";
+    private static string Table(IQuerySession session) => session.Table(ProgramTemplatesTable.Name);
 }

@@ -1,0 +1,77 @@
+using System.Text.Json;
+using EventSourced.Domain.Campaigns.Commands;
+using EventSourced.Domain.Campaigns.Events;
+using EventSourced.Domain.Common;
+using EventSourced.Domain.Configuration;
+using EventSourced.Domain.Programs;
+using EventSourced.Domain.Programs.Events;
+using EventSourced.Domain.Templates;
+
+namespace EventSourced.Domain.Campaigns;
+
+/// <summary>Campaign rules as pure functions: details, the program it deploys, and the three-layer configuration.</summary>
+public static class CampaignDecisions
+{
+    private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement.Clone();
+
+    /// <param name="program">The program named by the command, or null if there is none.</param>
+    /// <param name="template">The template the program is pinned to (for its schema).</param>
+    public static Decision Create(CreateCampaign command, Guid campaignId, ProgramState? program, Template? template, DateTimeOffset now)
+    {
+        var errors = CreateCampaignValidator.Instance.Validate(command).ToFieldErrors()
+            .Concat(CampaignDetailsValidator.Instance.Validate(command.Details).ToFieldErrors())
+            .ToList();
+        if (command.ProgramId is { } programId && programId != Guid.Empty)
+        {
+            if (program is null)
+            {
+                errors.Add(ReferenceErrors.Missing("programId", "program", programId));
+            }
+            else if (program.Status != ProgramStatus.Active)
+            {
+                errors.Add(ReferenceErrors.NotActive("programId", "program", programId, ProgramDecisions.StatusName(program.Status),
+                    "campaigns can only deploy active programs"));
+            }
+        }
+
+        var overrides = command.ConfigOverrides?.Clone() ?? EmptyObject;
+        var configErrors = program is { Status: ProgramStatus.Active } && template is not null && overrides.ValueKind == JsonValueKind.Object
+            ? CheckConfig(template, program.TemplateVersion, program.TemplateDefaults, program.ConfigOverrides, overrides)
+            : [];
+        if (ConfigValidation.Combine(errors, configErrors) is { } error)
+        {
+            return error;
+        }
+
+        return Decision.Accept(
+            new CampaignCreated(campaignId, program!.Id, command.CompanyId!.Value, command.Name!.Trim(), command.TargetEnrollment!.Value,
+                command.MaxEnrollment!.Value, command.Budget, command.StartDate, command.EndDate, program.TemplateId, program.TemplateVersion,
+                program.TemplateDefaults, program.ConfigOverrides, overrides, now),
+            new CampaignDeployed(program.Id, campaignId, command.CompanyId.Value, now));
+    }
+
+    /// <param name="template">The template the campaign's configuration is pinned to (for its schema).</param>
+    public static Decision Update(CampaignState campaign, UpdateCampaign command, Template template, DateTimeOffset now)
+    {
+        var details = new CampaignDetails(command.Name ?? campaign.Name, command.TargetEnrollment ?? campaign.TargetEnrollment,
+            command.MaxEnrollment ?? campaign.MaxEnrollment, command.Budget ?? campaign.Budget, command.StartDate ?? campaign.StartDate,
+            command.EndDate ?? campaign.EndDate, command.ConfigOverrides?.Clone() ?? campaign.ConfigOverrides);
+        var errors = CampaignDetailsValidator.Instance.Validate(details).ToFieldErrors().ToArray();
+        var configErrors = details.ConfigOverrides is { ValueKind: JsonValueKind.Object } overrides
+            ? CheckConfig(template, campaign.TemplateVersion, campaign.TemplateDefaults, campaign.ProgramOverrides, overrides)
+            : [];
+        if (ConfigValidation.Combine(errors, configErrors) is { } error)
+        {
+            return error;
+        }
+
+        return Decision.Accept(new CampaignUpdated(campaign.Id, details.Name!.Trim(), details.TargetEnrollment!.Value, details.MaxEnrollment!.Value,
+            details.Budget, details.StartDate, details.EndDate, campaign.TemplateVersion, campaign.TemplateDefaults, campaign.ProgramOverrides,
+            details.ConfigOverrides!.Value, now));
+    }
+
+    private static IReadOnlyList<FieldError> CheckConfig(Template template, int templateVersion, JsonElement templateDefaults,
+        JsonElement programOverrides, JsonElement campaignOverrides) =>
+        ConfigValidation.Check(template.ConfigSchema,
+            ConfigMerge.Resolve(CampaignState.Layers(templateVersion, templateDefaults, programOverrides, campaignOverrides)));
+}

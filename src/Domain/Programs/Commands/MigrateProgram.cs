@@ -1,0 +1,13 @@
+using FluentValidation;
+
+namespace EventSourced.Domain.Programs.Commands;
+
+/// <summary>Opt-in move of a program (and all its campaigns) to a newer, active version of the same template key.</summary>
+public sealed record MigrateProgram(Guid ProgramId, Guid? TemplateId);
+
+public sealed class MigrateProgramValidator : AbstractValidator<MigrateProgram>
+{
+    public static MigrateProgramValidator Instance { get; } = new();
+
+    public MigrateProgramValidator() => RuleFor(c => c.TemplateId).NotEmpty();
+}

@@ -1,0 +1,19 @@
+using EventSourced.Domain.BeneficiaryGroups.Commands;
+using EventSourced.Host.Http;
+using EventSourced.Projections.BeneficiaryGroups;
+using Marten;
+using Wolverine.Http;
+
+namespace EventSourced.Host.BeneficiaryGroups;
+
+public static class CreateBeneficiaryGroupEndpoint
+{
+    /// <summary>Registers a beneficiary group: <c>{"name", "description", "region", "tags"}</c>.</summary>
+    [WolverinePost("/beneficiary-groups")]
+    public static async Task<IResult> Post(CreateBeneficiaryGroup? command, IDocumentSession session, TimeProvider clock, HttpContext context,
+        CancellationToken cancellation) =>
+        command is null
+            ? DomainProblems.MissingBody(context)
+            : await (await BeneficiaryGroupHandler.Handle(command, session, clock, cancellation))
+                .CreatedAsync(context, "/beneficiary-groups", streamId => session.FindBeneficiaryGroupAsync(streamId, cancellation));
+}

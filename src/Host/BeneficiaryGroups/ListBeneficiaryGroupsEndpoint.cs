@@ -1,0 +1,14 @@
+using EventSourced.Host.Http;
+using EventSourced.Projections.BeneficiaryGroups;
+using Marten;
+using Wolverine.Http;
+
+namespace EventSourced.Host.BeneficiaryGroups;
+
+public static class ListBeneficiaryGroupsEndpoint
+{
+    /// <summary>Groups from <c>beneficiary_groups</c>, optionally filtered: <c>?region=DE&amp;tag=refugees</c>.</summary>
+    [WolverineGet("/beneficiary-groups")]
+    public static Task<IReadOnlyList<BeneficiaryGroupView>> Get(string? region, string? tag, IQuerySession session, CancellationToken cancellation) =>
+        session.ListBeneficiaryGroupsAsync(Query.Optional(region), Query.Optional(tag), cancellation);
+}

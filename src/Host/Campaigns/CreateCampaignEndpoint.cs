@@ -1,0 +1,20 @@
+using EventSourced.Domain.Campaigns.Commands;
+using EventSourced.Host.Http;
+using EventSourced.Projections.Campaigns;
+using Marten;
+using Wolverine.Http;
+
+namespace EventSourced.Host.Campaigns;
+
+public static class CreateCampaignEndpoint
+{
+    /// <summary>Deploys an active program for a company (runbook 000, "Creating a Company Campaign"); 201 with the campaign
+    /// and its effective (three-layer) config.</summary>
+    [WolverinePost("/campaigns")]
+    public static async Task<IResult> Post(CreateCampaign? command, IDocumentSession session, TimeProvider clock, HttpContext context,
+        CancellationToken cancellation) =>
+        command is null
+            ? DomainProblems.MissingBody(context)
+            : await (await CampaignHandler.Handle(command, session, clock, cancellation))
+                .CreatedAsync(context, "/campaigns", streamId => session.FindCampaignAsync(streamId, cancellation));
+}

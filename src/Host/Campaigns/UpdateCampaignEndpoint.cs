@@ -1,0 +1,38 @@
+using System.Text.Json;
+using EventSourced.Domain.Campaigns;
+using EventSourced.Domain.Campaigns.Commands;
+using EventSourced.Host.Http;
+using EventSourced.Projections.Campaigns;
+using Marten;
+using Wolverine.Http;
+
+namespace EventSourced.Host.Campaigns;
+
+/// <summary>The editable fields of a campaign; those left out keep their value.</summary>
+public sealed record UpdateCampaignRequest(
+    string? Name,
+    int? TargetEnrollment,
+    int? MaxEnrollment,
+    Budget? Budget,
+    DateOnly? StartDate,
+    DateOnly? EndDate,
+    JsonElement? ConfigOverrides);
+
+public static class UpdateCampaignEndpoint
+{
+    /// <summary>Edits name, targets, budget, dates or overrides; the result is re-validated, configuration included.</summary>
+    [WolverinePut("/campaigns/{id}")]
+    public static async Task<IResult> Put(Guid id, UpdateCampaignRequest? request, IDocumentSession session, TimeProvider clock,
+        HttpContext context, CancellationToken cancellation)
+    {
+        if (request is null)
+        {
+            return DomainProblems.MissingBody(context);
+        }
+
+        var command = new UpdateCampaign(id, request.Name, request.TargetEnrollment, request.MaxEnrollment, request.Budget,
+            request.StartDate, request.EndDate, request.ConfigOverrides);
+        return await (await CampaignHandler.Handle(command, session, clock, cancellation))
+            .OkAsync(context, streamId => session.FindCampaignAsync(streamId, cancellation));
+    }
+}

@@ -1,0 +1,22 @@
+using EventSourced.Domain.Programs.Commands;
+using EventSourced.Host.Http;
+using EventSourced.Projections.Programs;
+using Marten;
+using Wolverine.Http;
+
+namespace EventSourced.Host.Programs;
+
+/// <summary><c>{"status": "active"}</c>: draft, active, paused, completed or archived.</summary>
+public sealed record ChangeProgramStatusRequest(string? Status);
+
+public static class ChangeProgramStatusEndpoint
+{
+    /// <summary>Moves the program through draft → active ⇄ paused → completed | archived; an illegal move is a 409.</summary>
+    [WolverinePut("/programs/{id}/status")]
+    public static async Task<IResult> Put(Guid id, ChangeProgramStatusRequest? request, IDocumentSession session, TimeProvider clock,
+        HttpContext context, CancellationToken cancellation) =>
+        request is null
+            ? DomainProblems.MissingBody(context)
+            : await (await ProgramHandler.Handle(new ChangeProgramStatus(id, request.Status), session, clock, cancellation))
+                .OkAsync(context, streamId => session.FindProgramAsync(streamId, cancellation));
+}

@@ -1,0 +1,20 @@
+using EventSourced.Domain.Programs.Commands;
+using EventSourced.Host.Http;
+using EventSourced.Projections.Programs;
+using Marten;
+using Wolverine.Http;
+
+namespace EventSourced.Host.Programs;
+
+public static class CreateProgramEndpoint
+{
+    /// <summary>Instantiates an active template for a beneficiary group (runbook 000, "Instantiating a Program"); 201 with
+    /// the program, its derived programKey and effective config. Config errors: 400 "Config validation failed".</summary>
+    [WolverinePost("/programs")]
+    public static async Task<IResult> Post(CreateProgram? command, IDocumentSession session, TimeProvider clock, HttpContext context,
+        CancellationToken cancellation) =>
+        command is null
+            ? DomainProblems.MissingBody(context)
+            : await (await ProgramHandler.Handle(command, session, clock, cancellation))
+                .CreatedAsync(context, "/programs", streamId => session.FindProgramAsync(streamId, cancellation));
+}

@@ -1,0 +1,23 @@
+using EventSourced.Domain.Programs.Commands;
+using EventSourced.Host.Http;
+using EventSourced.Projections.Programs;
+using Marten;
+using Wolverine.Http;
+
+namespace EventSourced.Host.Programs;
+
+/// <summary><c>{"templateId": "…"}</c>: a newer, active version of the program's template key.</summary>
+public sealed record MigrateProgramRequest(Guid? TemplateId);
+
+public static class MigrateProgramEndpoint
+{
+    /// <summary>Re-merges and re-validates the program's overrides and every campaign's against the new template version,
+    /// then migrates them all in one transaction, or refuses with every validation error.</summary>
+    [WolverinePost("/programs/{id}/migrate")]
+    public static async Task<IResult> Post(Guid id, MigrateProgramRequest? request, IDocumentSession session, TimeProvider clock,
+        HttpContext context, CancellationToken cancellation) =>
+        request is null
+            ? DomainProblems.MissingBody(context)
+            : await (await ProgramHandler.Handle(new MigrateProgram(id, request.TemplateId), session, clock, cancellation))
+                .OkAsync(context, streamId => session.FindProgramAsync(streamId, cancellation));
+}

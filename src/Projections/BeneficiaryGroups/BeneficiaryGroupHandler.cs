@@ -1,0 +1,44 @@
+using EventSourced.Domain.BeneficiaryGroups;
+using EventSourced.Domain.BeneficiaryGroups.Commands;
+using EventSourced.Domain.Common;
+using EventSourced.Projections.Commands;
+using Marten;
+
+namespace EventSourced.Projections.BeneficiaryGroups;
+
+/// <summary>Beneficiary group command handlers: load, decide, append, commit (Wolverine discovers them as message handlers).</summary>
+public static class BeneficiaryGroupHandler
+{
+    public static async Task<CommandResult> Handle(CreateBeneficiaryGroup command, IDocumentSession session, TimeProvider clock,
+        CancellationToken cancellation)
+    {
+        var id = Guid.CreateVersion7();
+        var decision = BeneficiaryGroupDecisions.Create(command, id, clock.GetUtcNow());
+        if (decision.Error is { } error)
+        {
+            return CommandResult.Rejected(id, error);
+        }
+
+        session.Events.StartStream<BeneficiaryGroup>(id, [.. decision.Events]);
+        return await session.CommitAsync(id, cancellation);
+    }
+
+    public static async Task<CommandResult> Handle(UpdateBeneficiaryGroup command, IDocumentSession session, TimeProvider clock,
+        CancellationToken cancellation)
+    {
+        var stream = await session.Events.FetchForWriting<BeneficiaryGroup>(command.BeneficiaryGroupId, cancellation);
+        if (stream.Aggregate is not { } group)
+        {
+            return CommandResult.Rejected(command.BeneficiaryGroupId, DomainError.NotFound("Beneficiary group", command.BeneficiaryGroupId));
+        }
+
+        var decision = BeneficiaryGroupDecisions.Update(group, command, clock.GetUtcNow());
+        if (decision.Error is { } error)
+        {
+            return CommandResult.Rejected(group.Id, error);
+        }
+
+        stream.AppendMany(decision.Events);
+        return await session.CommitAsync(group.Id, cancellation);
+    }
+}

@@ -1,0 +1,23 @@
+using Weasel.Postgresql;
+using Weasel.Postgresql.Tables;
+
+namespace EventSourced.Projections.BeneficiaryGroups;
+
+/// <summary><c>beneficiary_groups</c>: the demographic groups programs serve.</summary>
+internal static class BeneficiaryGroupsTable
+{
+    public const string Name = "beneficiary_groups";
+
+    public static Table Define(string schema)
+    {
+        var table = new Table(new PostgresqlObjectName(schema, Name, SchemaUtils.IdentifierUsage.General));
+        table.AddColumn<Guid>("id").AsPrimaryKey();
+        table.AddColumn("name", "text").NotNull();
+        table.AddColumn("description", "text").AllowNulls();
+        table.AddColumn("region", "text").AllowNulls();
+        table.AddColumn("tags", "text[]").NotNull();
+        table.AddColumn<DateTimeOffset>("created_at").NotNull();
+        table.AddColumn<DateTimeOffset>("updated_at").NotNull();
+        return table;
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text.Json;
+using EventSourced.Domain.Campaigns;
+using EventSourced.Domain.Campaigns.Events;
+using EventSourced.Domain.Configuration;
+using EventSourced.Domain.Programs;
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Projections;
+
+namespace EventSourced.Projections.Campaigns;
+
+/// <summary>
+/// Projects campaign events into <c>program_campaigns</c> (inline, plain SQL). The stored <c>config</c> is recomputed
+/// from the three layers (template, program, campaign) each configuration-changing event carries.
+/// </summary>
+public sealed class ProgramCampaignsProjection : EventProjection
+{
+    public const string ProjectionName = ProgramCampaignsTable.Name;
+
+    private readonly string _table;
+
+    public ProgramCampaignsProjection(string schema)
+    {
+        Name = ProjectionName;
+        var table = ProgramCampaignsTable.Define(schema);
+        SchemaObjects.Add(table);
+        Options.DeleteDataInTableOnTeardown(table.Identifier.QualifiedName);
+        _table = table.Identifier.QualifiedName;
+        IncludeType<CampaignCreated>();
+        IncludeType<CampaignUpdated>();
+        IncludeType<CampaignRebased>();
+    }
+
+    public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
+    {
+        switch (e.Data)
+        {
+            case CampaignCreated c:
+                operations.QueueSqlCommand(
+                    $"insert into {_table} (id, program_id, company_id, name, target_enrollment, max_enrollment, budget_amount, budget_currency, " +
+                    "start_date, end_date, status, template_id, template_version, config, config_overrides, created_at, updated_at) " +
+                    "values (?, ?, ?, ?, ?, ?, ?::numeric, ?::text, ?::date, ?::date, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)",
+                    c.CampaignId, c.ProgramId, c.CompanyId, c.Name, c.TargetEnrollment, c.MaxEnrollment, c.Budget?.Amount!, c.Budget?.Currency!,
+                    c.StartDate!, c.EndDate!, ProgramDecisions.StatusName(CampaignStatus.Draft), c.TemplateId, c.TemplateVersion,
+                    Config(c.TemplateVersion, c.TemplateDefaults, c.ProgramOverrides, c.ConfigOverrides), c.ConfigOverrides.GetRawText(),
+                    c.CreatedAt, c.CreatedAt);
+                break;
+            case CampaignUpdated u:
+                operations.QueueSqlCommand(
+                    $"update {_table} set name = ?, target_enrollment = ?, max_enrollment = ?, budget_amount = ?::numeric, budget_currency = ?::text, " +
+                    "start_date = ?::date, end_date = ?::date, config = ?::jsonb, config_overrides = ?::jsonb, updated_at = ? where id = ?",
+                    u.Name, u.TargetEnrollment, u.MaxEnrollment, u.Budget?.Amount!, u.Budget?.Currency!, u.StartDate!, u.EndDate!,
+                    Config(u.TemplateVersion, u.TemplateDefaults, u.ProgramOverrides, u.ConfigOverrides), u.ConfigOverrides.GetRawText(),
+                    u.UpdatedAt, u.CampaignId);
+                break;
+            case CampaignRebased r:
+                operations.QueueSqlCommand(
+                    $"update {_table} set template_id = ?, template_version = ?, config = ?::jsonb, config_overrides = ?::jsonb, updated_at = ? where id = ?",
+                    r.TemplateId, r.TemplateVersion, Config(r.TemplateVersion, r.TemplateDefaults, r.ProgramOverrides, r.ConfigOverrides),
+                    r.ConfigOverrides.GetRawText(), r.RebasedAt, r.CampaignId);
+                break;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private static string Config(int templateVersion, JsonElement templateDefaults, JsonElement programOverrides, JsonElement campaignOverrides) =>
+        ConfigMerge.Resolve(CampaignState.Layers(templateVersion, templateDefaults, programOverrides, campaignOverrides)).ToElement().GetRawText();
+}

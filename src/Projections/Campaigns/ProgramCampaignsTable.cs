@@ -1,0 +1,35 @@
+using Weasel.Postgresql;
+using Weasel.Postgresql.Tables;
+
+namespace EventSourced.Projections.Campaigns;
+
+/// <summary><c>program_campaigns</c>: each company's deployment of a program, with its effective configuration.</summary>
+internal static class ProgramCampaignsTable
+{
+    public const string Name = "program_campaigns";
+
+    public static Table Define(string schema)
+    {
+        var table = new Table(new PostgresqlObjectName(schema, Name, SchemaUtils.IdentifierUsage.General));
+        table.AddColumn<Guid>("id").AsPrimaryKey();
+        table.AddColumn<Guid>("program_id").NotNull();
+        table.AddColumn<Guid>("company_id").NotNull();
+        table.AddColumn("name", "text").NotNull();
+        table.AddColumn<int>("target_enrollment").NotNull();
+        table.AddColumn<int>("max_enrollment").NotNull();
+        table.AddColumn("budget_amount", "numeric").AllowNulls();
+        table.AddColumn("budget_currency", "text").AllowNulls();
+        table.AddColumn("start_date", "date").AllowNulls();
+        table.AddColumn("end_date", "date").AllowNulls();
+        table.AddColumn("status", "text").NotNull();
+        table.AddColumn<Guid>("template_id").NotNull();
+        table.AddColumn<int>("template_version").NotNull();
+        table.AddColumn("config", "jsonb").NotNull();
+        table.AddColumn("config_overrides", "jsonb").NotNull();
+        table.AddColumn<DateTimeOffset>("created_at").NotNull();
+        table.AddColumn<DateTimeOffset>("updated_at").NotNull();
+        table.Indexes.Add(new IndexDefinition("ix_program_campaigns_program") { Columns = ["program_id"] });
+        table.Indexes.Add(new IndexDefinition("ix_program_campaigns_company") { Columns = ["company_id"] });
+        return table;
+    }
+}

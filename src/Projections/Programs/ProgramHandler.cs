@@ -1,0 +1,101 @@
+using EventSourced.Domain.BeneficiaryGroups;
+using EventSourced.Domain.Campaigns;
+using EventSourced.Domain.Campaigns.Events;
+using EventSourced.Domain.Common;
+using EventSourced.Domain.Programs;
+using EventSourced.Domain.Programs.Commands;
+using EventSourced.Domain.Programs.Events;
+using EventSourced.Domain.Templates;
+using EventSourced.Projections.Commands;
+using JasperFx.Events;
+using Marten;
+
+namespace EventSourced.Projections.Programs;
+
+/// <summary>Program command handlers: load, decide, append, commit (Wolverine discovers them as message handlers).</summary>
+public static class ProgramHandler
+{
+    /// <summary>Creates a program. Concurrent creates with the same name race for the key; the unique index decides and
+    /// the loser simply tries the next free key.</summary>
+    public static Task<CommandResult> Handle(CreateProgram command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation) =>
+        SessionCommits.RetryOnRaceAsync(async () =>
+        {
+            var id = Guid.CreateVersion7();
+            var template = command.TemplateId is { } templateId ? await session.Events.AggregateStreamAsync<Template>(templateId, token: cancellation) : null;
+            var group = command.BeneficiaryGroupId is { } groupId
+                ? await session.Events.AggregateStreamAsync<BeneficiaryGroup>(groupId, token: cancellation)
+                : null;
+            var taken = string.IsNullOrWhiteSpace(command.Name)
+                ? new HashSet<string>()
+                : await session.ProgramKeysLikeAsync(ProgramRules.KeyBase(command.Name), cancellation);
+
+            var decision = ProgramDecisions.Create(command, id, template, group, taken, clock.GetUtcNow());
+            if (decision.Error is { } error)
+            {
+                return CommandResult.Rejected(id, error);
+            }
+
+            session.Events.StartStream<ProgramState>(id, [.. decision.Events]);
+            return await session.CommitAsync(id, cancellation);
+        });
+
+    public static async Task<CommandResult> Handle(ChangeProgramStatus command, IDocumentSession session, TimeProvider clock,
+        CancellationToken cancellation)
+    {
+        var stream = await session.Events.FetchForWriting<ProgramState>(command.ProgramId, cancellation);
+        if (stream.Aggregate is not { } program)
+        {
+            return CommandResult.Rejected(command.ProgramId, DomainError.NotFound("Program", command.ProgramId));
+        }
+
+        var decision = ProgramDecisions.ChangeStatus(program, command, clock.GetUtcNow());
+        if (decision.Error is { } error)
+        {
+            return CommandResult.Rejected(program.Id, error);
+        }
+
+        stream.AppendMany(decision.Events);
+        return await session.CommitAsync(program.Id, cancellation);
+    }
+
+    /// <summary>Migrates the program and every campaign in one transaction, each stream version-checked at commit.</summary>
+    public static async Task<CommandResult> Handle(MigrateProgram command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    {
+        var programStream = await session.Events.FetchForWriting<ProgramState>(command.ProgramId, cancellation);
+        if (programStream.Aggregate is not { } program)
+        {
+            return CommandResult.Rejected(command.ProgramId, DomainError.NotFound("Program", command.ProgramId));
+        }
+
+        var campaignStreams = new Dictionary<Guid, IEventStream<CampaignState>>();
+        foreach (var campaignId in program.CampaignIds)
+        {
+            campaignStreams[campaignId] = await session.Events.FetchForWriting<CampaignState>(campaignId, cancellation);
+        }
+
+        var target = command.TemplateId is { } templateId ? await session.Events.AggregateStreamAsync<Template>(templateId, token: cancellation) : null;
+        var campaigns = campaignStreams.Values.Select(s => s.Aggregate).OfType<CampaignState>().ToArray();
+        var decision = ProgramDecisions.Migrate(program, command, target, campaigns, clock.GetUtcNow());
+        if (decision.Error is { } error)
+        {
+            return CommandResult.Rejected(program.Id, error);
+        }
+
+        foreach (var e in decision.Events)
+        {
+            switch (e)
+            {
+                case ProgramMigrated migrated:
+                    programStream.AppendOne(migrated);
+                    break;
+                case CampaignRebased rebased:
+                    campaignStreams[rebased.CampaignId].AppendOne(rebased);
+                    break;
+                default:
+                    throw new InvalidOperationException($"Migration decided an unexpected event {e.GetType().Name}.");
+            }
+        }
+
+        return await session.CommitAsync(program.Id, cancellation);
+    }
+}

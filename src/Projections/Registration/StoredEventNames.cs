@@ -1,0 +1,36 @@
+using EventSourced.Domain.BeneficiaryGroups.Events;
+using EventSourced.Domain.Campaigns.Events;
+using EventSourced.Domain.Programs.Events;
+using EventSourced.Domain.Templates.Events;
+using Marten;
+
+namespace EventSourced.Projections.Registration;
+
+/// <summary>
+/// The stored name of every event: part of the storage format. Never change one; add a new event (".v2") instead.
+/// Renaming a C# class is safe because streams refer to these names, not to the class.
+/// </summary>
+internal static class StoredEventNames
+{
+    public static void Register(StoreOptions options)
+    {
+        var events = options.Events;
+        events.MapEventType<TemplateCreated>("template_created.v1");
+        events.MapEventType<TemplateUpdated>("template_updated.v1");
+        events.MapEventType<TemplatePublished>("template_published.v1");
+        events.MapEventType<TemplateDeprecated>("template_deprecated.v1");
+        events.MapEventType<TemplateArchived>("template_archived.v1");
+
+        events.MapEventType<BeneficiaryGroupCreated>("beneficiary_group_created.v1");
+        events.MapEventType<BeneficiaryGroupUpdated>("beneficiary_group_updated.v1");
+
+        events.MapEventType<ProgramCreated>("program_created.v1");
+        events.MapEventType<ProgramStatusChanged>("program_status_changed.v1");
+        events.MapEventType<ProgramMigrated>("program_migrated.v1");
+        events.MapEventType<CampaignDeployed>("program_campaign_deployed.v1");
+
+        events.MapEventType<CampaignCreated>("campaign_created.v1");
+        events.MapEventType<CampaignUpdated>("campaign_updated.v1");
+        events.MapEventType<CampaignRebased>("campaign_rebased.v1");
+    }
+}
