@@ -34,11 +34,15 @@ public sealed class StreamLock : IAsyncDisposable
     /// Runs <paramref name="writers"/> copies of <paramref name="write"/> against <paramref name="streamId"/> so that
     /// all of them have read the stream before any of them commits, then lets them commit together.
     /// </summary>
-    public static async Task<T[]> RaceAsync<T>(string connectionString, Guid streamId, int writers, Func<Task<T>> write)
+    public static Task<T[]> RaceAsync<T>(string connectionString, Guid streamId, int writers, Func<Task<T>> write) =>
+        RaceAsync(connectionString, streamId, Enumerable.Repeat(write, writers).ToArray());
+
+    /// <summary>Like the other overload, with different writers (e.g. a migration and a new campaign).</summary>
+    public static async Task<T[]> RaceAsync<T>(string connectionString, Guid streamId, params Func<Task<T>>[] writers)
     {
         await using var streamLock = await HoldAsync(connectionString, streamId);
-        var racing = Enumerable.Range(0, writers).Select(_ => write()).ToArray();
-        await streamLock.WaitForBlockedWritersAsync(writers, TimeSpan.FromSeconds(30));
+        var racing = writers.Select(write => write()).ToArray();
+        await streamLock.WaitForBlockedWritersAsync(writers.Length, TimeSpan.FromSeconds(30));
         await streamLock.DisposeAsync();
         return await Task.WhenAll(racing);
     }

@@ -1,0 +1,44 @@
+using EventSourced.Domain.BeneficiaryGroups.Commands;
+using EventSourced.Domain.Campaigns.Commands;
+using EventSourced.Domain.Programs.Commands;
+using EventSourced.Domain.Templates.Commands;
+using EventSourced.Projections.BeneficiaryGroups;
+using EventSourced.Projections.Campaigns;
+using EventSourced.Projections.Commands;
+using EventSourced.Projections.Programs;
+using EventSourced.Projections.Templates;
+
+namespace EventSourced.IntegrationTests;
+
+/// <summary>Runs commands through the real handlers, one session (one transaction) per command.</summary>
+internal static class CommandRunner
+{
+    public static async Task<CommandResult> SendAsync(this MartenDatabase db, object command)
+    {
+        await using var session = db.Store.LightweightSession();
+        var ct = TestContext.Current.CancellationToken;
+        return command switch
+        {
+            CreateTemplate c => await TemplateHandler.Handle(c, session, db.Clock, ct),
+            UpdateTemplate c => await TemplateHandler.Handle(c, session, db.Clock, ct),
+            PublishTemplate c => await TemplateHandler.Handle(c, session, db.Clock, ct),
+            CreateTemplateVersion c => await TemplateHandler.Handle(c, session, db.Clock, ct),
+            ArchiveTemplate c => await TemplateHandler.Handle(c, session, db.Clock, ct),
+            CreateBeneficiaryGroup c => await BeneficiaryGroupHandler.Handle(c, session, db.Clock, ct),
+            UpdateBeneficiaryGroup c => await BeneficiaryGroupHandler.Handle(c, session, db.Clock, ct),
+            CreateProgram c => await ProgramHandler.Handle(c, session, db.Clock, ct),
+            ChangeProgramStatus c => await ProgramHandler.Handle(c, session, db.Clock, ct),
+            MigrateProgram c => await ProgramHandler.Handle(c, session, db.Clock, ct),
+            CreateCampaign c => await CampaignHandler.Handle(c, session, db.Clock, ct),
+            UpdateCampaign c => await CampaignHandler.Handle(c, session, db.Clock, ct),
+            _ => throw new ArgumentOutOfRangeException(nameof(command), command, "not an EventSourced command"),
+        };
+    }
+
+    public static async Task<Guid> AcceptedAsync(this MartenDatabase db, object command)
+    {
+        var result = await db.SendAsync(command);
+        result.Error.ShouldBeNull();
+        return result.StreamId;
+    }
+}
