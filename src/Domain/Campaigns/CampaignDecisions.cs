@@ -18,6 +18,12 @@ public static class CampaignDecisions
     /// <param name="template">The template the program is pinned to (for its schema).</param>
     public static Decision Create(CreateCampaign command, Guid campaignId, ProgramState? program, Template? template, DateTimeOffset now)
     {
+        if (program is not null && template is null)
+        {
+            // Programs are only created from existing templates and templates are never deleted: this is a caller bug.
+            throw new ArgumentNullException(nameof(template), $"The template of program {program.Id} ({program.TemplateId}) must be supplied.");
+        }
+
         var errors = CreateCampaignValidator.Instance.Validate(command).ToFieldErrors()
             .Concat(CampaignDetailsValidator.Instance.Validate(command.Details).ToFieldErrors())
             .ToList();
@@ -35,8 +41,8 @@ public static class CampaignDecisions
         }
 
         var overrides = command.ConfigOverrides?.Clone() ?? EmptyObject;
-        var configErrors = program is { Status: ProgramStatus.Active } && template is not null && overrides.ValueKind == JsonValueKind.Object
-            ? CheckConfig(template, program.TemplateVersion, program.TemplateDefaults, program.ConfigOverrides, overrides)
+        var configErrors = program is { Status: ProgramStatus.Active } && overrides.ValueKind == JsonValueKind.Object
+            ? CheckConfig(template!, program.TemplateVersion, program.TemplateDefaults, program.ConfigOverrides, overrides)
             : [];
         if (ConfigValidation.Combine(errors, configErrors) is { } error)
         {

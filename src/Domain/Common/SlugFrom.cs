@@ -8,6 +8,12 @@ public static class SlugFrom
 {
     public const int MaxLength = 80;
 
+    // Latin letters that Unicode does not decompose into a base letter plus accents.
+    private static readonly Dictionary<char, string> Transliterations = new()
+    {
+        ['ß'] = "ss", ['æ'] = "ae", ['œ'] = "oe", ['ø'] = "o", ['ł'] = "l", ['đ'] = "d", ['ð'] = "d", ['þ'] = "th", ['ı'] = "i",
+    };
+
     /// <param name="fallback">Used when nothing sluggable is left (e.g. a name in a non-Latin script).</param>
     public static string Text(string text, string fallback)
     {
@@ -20,6 +26,12 @@ public static class SlugFrom
             }
 
             var lower = char.ToLowerInvariant(c);
+            if (Transliterations.TryGetValue(lower, out var latin))
+            {
+                builder.Append(latin);
+                continue;
+            }
+
             builder.Append(char.IsAsciiLetterOrDigit(lower) ? lower : '-');
         }
 

@@ -16,6 +16,9 @@ public static class Tags
     public static void RulesFor<T>(AbstractValidator<T> validator, Expression<Func<T, IEnumerable<string>?>> tags)
     {
         validator.RuleFor(tags).Must(t => t is null || t.Count() <= MaxCount).WithMessage($"'{{PropertyName}}' may hold at most {MaxCount} tags.");
-        validator.RuleForEach(tags!).NotEmpty().MaximumLength(MaxLength);
+        validator.RuleForEach(tags!)
+            .Must(tag => !string.IsNullOrWhiteSpace(tag)).WithMessage("'{PropertyName}' must not be empty.").WithErrorCode("NotEmptyValidator")
+            .Must(tag => tag is null || tag.Trim().Length <= MaxLength) // measured as stored: trimmed
+            .WithMessage($"'{{PropertyName}}' must be {MaxLength} characters or fewer.").WithErrorCode("MaximumLengthValidator");
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EventSourced.Domain.Common;
 using FluentValidation;
 
 namespace EventSourced.Domain.Campaigns.Commands;
@@ -24,7 +25,7 @@ public sealed class CreateCampaignValidator : AbstractValidator<CreateCampaign>
 
     public CreateCampaignValidator()
     {
-        RuleFor(c => c.ProgramId).NotEmpty();
-        RuleFor(c => c.CompanyId).NotEmpty();
+        RuleFor(c => c.ProgramId).NotEmptyId();
+        RuleFor(c => c.CompanyId).NotEmptyId();
     }
 }

@@ -20,9 +20,9 @@ public sealed class CreateProgramValidator : AbstractValidator<CreateProgram>
 
     public CreateProgramValidator()
     {
-        RuleFor(c => c.TemplateId).NotEmpty();
+        RuleFor(c => c.TemplateId).NotEmptyId();
         RuleFor(c => c.Name).NotEmpty().MaximumLength(ProgramRules.NameMaxLength);
-        RuleFor(c => c.BeneficiaryGroupId).NotEmpty();
+        RuleFor(c => c.BeneficiaryGroupId).NotEmptyId();
         RuleFor(c => c.ConfigOverrides).MustBeJsonObject().When(c => c.ConfigOverrides is not null);
         Tags.RulesFor(this, c => c.Tags);
         RuleForEach(c => c.SdgGoals).InclusiveBetween(ProgramRules.FirstSdgGoal, ProgramRules.LastSdgGoal)

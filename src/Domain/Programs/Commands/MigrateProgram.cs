@@ -1,3 +1,4 @@
+using EventSourced.Domain.Common;
 using FluentValidation;
 
 namespace EventSourced.Domain.Programs.Commands;
@@ -9,5 +10,5 @@ public sealed class MigrateProgramValidator : AbstractValidator<MigrateProgram>
 {
     public static MigrateProgramValidator Instance { get; } = new();
 
-    public MigrateProgramValidator() => RuleFor(c => c.TemplateId).NotEmpty();
+    public MigrateProgramValidator() => RuleFor(c => c.TemplateId).NotEmptyId();
 }
