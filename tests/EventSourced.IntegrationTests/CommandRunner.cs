@@ -1,7 +1,9 @@
+using EventSourced.Domain.Approvals.Commands;
 using EventSourced.Domain.BeneficiaryGroups.Commands;
 using EventSourced.Domain.Campaigns.Commands;
 using EventSourced.Domain.Programs.Commands;
 using EventSourced.Domain.Templates.Commands;
+using EventSourced.Projections.Approvals;
 using EventSourced.Projections.BeneficiaryGroups;
 using EventSourced.Projections.Campaigns;
 using EventSourced.Projections.Commands;
@@ -30,7 +32,9 @@ internal static class CommandRunner
             ChangeProgramStatus c => await ProgramHandler.Handle(c, session, db.Clock, ct),
             MigrateProgram c => await ProgramHandler.Handle(c, session, db.Clock, ct),
             CreateCampaign c => await CampaignHandler.Handle(c, session, db.Clock, ct),
-            UpdateCampaign c => await CampaignHandler.Handle(c, session, db.Clock, ct),
+            UpdateCampaign c => await CampaignHandler.Handle(c, session, db.Clock, db.Workflow, ct),
+            SetCampaignProbability c => await CampaignHandler.Handle(c, session, db.Clock, db.Workflow, ct),
+            DecideApproval c => await ApprovalHandler.Handle(c, session, db.Clock, ct),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command, "not an EventSourced command"),
         };
     }

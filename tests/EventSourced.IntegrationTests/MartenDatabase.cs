@@ -1,3 +1,4 @@
+using EventSourced.Projections.Approvals;
 using EventSourced.Projections.Registration;
 using EventSourced.Testing;
 using Marten;
@@ -10,6 +11,9 @@ public sealed class MartenDatabase(PostgresServer server) : IsolatedDatabase(ser
     public DocumentStore Store { get; private set; } = null!;
 
     public FixedClock Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+
+    /// <summary>The 90 % workflow switch the handlers see; tests may turn it off.</summary>
+    public ApprovalWorkflowOptions Workflow { get; } = new();
 
     public override async ValueTask InitializeAsync()
     {

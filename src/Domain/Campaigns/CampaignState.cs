@@ -1,10 +1,12 @@
 using System.Text.Json;
+using EventSourced.Domain.Approvals;
 using EventSourced.Domain.Campaigns.Events;
 using EventSourced.Domain.Configuration;
 
 namespace EventSourced.Domain.Campaigns;
 
-/// <summary>A campaign's state, folded from its stream.</summary>
+/// <summary>A campaign's state, folded from its stream. The approval workflow's references (approval, reservation,
+/// order) and the approval's status are kept here so the crossing rule is decided from this stream alone.</summary>
 public sealed record CampaignState(
     Guid Id,
     Guid ProgramId,
@@ -24,6 +26,16 @@ public sealed record CampaignState(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
+    public int Probability { get; init; }
+
+    public Guid? ApprovalId { get; init; }
+
+    public ApprovalStatus? ApprovalStatus { get; init; }
+
+    public Guid? ReservationId { get; init; }
+
+    public Guid? OrderId { get; init; }
+
     /// <summary>Template defaults, the program's overrides, then the campaign's own.</summary>
     public IReadOnlyList<ConfigLayer> ConfigLayers => Layers(TemplateVersion, TemplateDefaults, ProgramOverrides, ConfigOverrides);
 
@@ -66,11 +78,39 @@ public sealed record CampaignState(
             UpdatedAt = e.RebasedAt,
         };
 
+    public CampaignState When(CampaignProbabilityChanged e) => this with { Probability = e.To, UpdatedAt = e.ChangedAt };
+
+    public CampaignState When(CampaignApprovalRequested e) =>
+        this with
+        {
+            ApprovalId = e.ApprovalId,
+            ApprovalStatus = Approvals.ApprovalStatus.Pending,
+            ReservationId = e.ReservationId,
+            UpdatedAt = e.RequestedAt,
+        };
+
+    public CampaignState When(CampaignWon e) =>
+        this with
+        {
+            Status = CampaignStatus.Won,
+            Probability = 100,
+            ApprovalStatus = Approvals.ApprovalStatus.Approved,
+            OrderId = e.OrderId,
+            UpdatedAt = e.WonAt,
+        };
+
+    public CampaignState When(CampaignApprovalRejected e) =>
+        this with { Probability = e.ProbabilityRestored, ApprovalStatus = Approvals.ApprovalStatus.Rejected, UpdatedAt = e.RejectedAt };
+
     public static CampaignState? Evolve(CampaignState? state, object e) => e switch
     {
         CampaignCreated created => From(created),
         CampaignUpdated updated => state?.When(updated),
         CampaignRebased rebased => state?.When(rebased),
+        CampaignProbabilityChanged changed => state?.When(changed),
+        CampaignApprovalRequested requested => state?.When(requested),
+        CampaignWon won => state?.When(won),
+        CampaignApprovalRejected rejected => state?.When(rejected),
         _ => state,
     };
 }

@@ -1,7 +1,8 @@
 namespace EventSourced.Domain.Campaigns;
 
-/// <summary>A campaign starts as a draft; the approval workflow (probability, won/lost) extends this lifecycle.</summary>
+/// <summary>A campaign starts as a draft and is won when its approval is granted (the order is created).</summary>
 public enum CampaignStatus
 {
     Draft,
+    Won,
 }

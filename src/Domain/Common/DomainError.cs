@@ -6,6 +6,9 @@ namespace EventSourced.Domain.Common;
 /// </summary>
 public sealed record DomainError(ErrorKind Kind, string Title, string Detail, IReadOnlyList<FieldError> Errors)
 {
+    /// <summary>Machine-readable facts about the refusal (e.g. the decision already taken), shown as problem details members.</summary>
+    public IReadOnlyDictionary<string, object?> Extensions { get; init; } = new Dictionary<string, object?>();
+
     public static DomainError Invalid(string title, string detail, IReadOnlyList<FieldError>? errors = null) =>
         new(ErrorKind.Invalid, title, detail, errors ?? []);
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using EventSourced.Domain.Campaigns;
 using EventSourced.Domain.Campaigns.Commands;
 using EventSourced.Host.Http;
+using EventSourced.Projections.Approvals;
 using EventSourced.Projections.Campaigns;
 using Marten;
 using Wolverine.Http;
@@ -16,14 +17,16 @@ public sealed record UpdateCampaignRequest(
     Budget? Budget,
     DateOnly? StartDate,
     DateOnly? EndDate,
-    JsonElement? ConfigOverrides);
+    JsonElement? ConfigOverrides,
+    int? Probability);
 
 public static class UpdateCampaignEndpoint
 {
-    /// <summary>Edits name, targets, budget, dates or overrides; the result is re-validated, configuration included.</summary>
+    /// <summary>Edits name, targets, budget, dates or overrides; the result is re-validated, configuration included.
+    /// A <c>probability</c> in the body is applied as by <c>PUT /campaigns/{id}/probability</c>, in the same transaction.</summary>
     [WolverinePut("/campaigns/{id}")]
     public static async Task<IResult> Put(Guid id, UpdateCampaignRequest? request, IDocumentSession session, TimeProvider clock,
-        HttpContext context, CancellationToken cancellation)
+        ApprovalWorkflowOptions workflow, HttpContext context, CancellationToken cancellation)
     {
         if (request is null)
         {
@@ -31,8 +34,8 @@ public static class UpdateCampaignEndpoint
         }
 
         var command = new UpdateCampaign(id, request.Name, request.TargetEnrollment, request.MaxEnrollment, request.Budget,
-            request.StartDate, request.EndDate, request.ConfigOverrides);
-        return await (await CampaignHandler.Handle(command, session, clock, cancellation))
+            request.StartDate, request.EndDate, request.ConfigOverrides, request.Probability);
+        return await (await CampaignHandler.Handle(command, session, clock, workflow, cancellation))
             .OkAsync(context, streamId => session.FindCampaignAsync(streamId, cancellation));
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using EventSourced.Host.Http;
 using EventSourced.Host.Postgres;
+using EventSourced.Projections.Approvals;
 using EventSourced.Projections.Registration;
 using EventSourced.Projections.Templates;
 using JasperFx.CodeGeneration;
@@ -29,6 +30,7 @@ public static class EventSourcedHost
         var schema = builder.Configuration["Marten:Schema"] ?? "public";
 
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(WorkflowOptions(builder.Configuration));
         builder.Services.AddMarten(options =>
             {
                 options.Connection(connectionString);
@@ -59,6 +61,19 @@ public static class EventSourcedHost
         builder.Services.AddExceptionHandler<ConflictExceptionHandler>();
         builder.Services.AddHealthChecks().AddCheck<MartenHealthCheck>("postgresql");
         return builder;
+    }
+
+    // The runbook's switch is the environment variable DISABLE_90PCT_WORKFLOW=true; Workflow:Disable90PercentWorkflow is the
+    // configuration key. Either one disables the workflow.
+    private static ApprovalWorkflowOptions WorkflowOptions(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(ApprovalWorkflowOptions.Section).Get<ApprovalWorkflowOptions>() ?? new();
+        if (bool.TryParse(configuration["DISABLE_90PCT_WORKFLOW"], out var disabled) && disabled)
+        {
+            options.Disable90PercentWorkflow = true;
+        }
+
+        return options;
     }
 
     public static WebApplication UseEventSourcedHost(this WebApplication app)

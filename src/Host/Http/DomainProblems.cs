@@ -15,7 +15,7 @@ public static class DomainProblems
             _ => StatusCodes.Status400BadRequest,
         };
 
-        var extensions = new Dictionary<string, object?>();
+        var extensions = new Dictionary<string, object?>(error.Extensions);
         if (error.Errors.Count > 0)
         {
             extensions["errors"] = error.Errors

@@ -1,3 +1,4 @@
+using EventSourced.Domain.Approvals;
 using EventSourced.Domain.Campaigns;
 using EventSourced.Domain.Campaigns.Commands;
 using EventSourced.Domain.Campaigns.Events;
@@ -5,6 +6,7 @@ using EventSourced.Domain.Common;
 using EventSourced.Domain.Programs;
 using EventSourced.Domain.Programs.Events;
 using EventSourced.Domain.Templates;
+using EventSourced.Projections.Approvals;
 using EventSourced.Projections.Commands;
 using Marten;
 
@@ -38,7 +40,34 @@ public static class CampaignHandler
             return await session.CommitAsync(id, cancellation);
         }, maxAttempts: 5);
 
-    public static async Task<CommandResult> Handle(UpdateCampaign command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    /// <summary>
+    /// Sets the probability. Crossing 90 % opens an approval and a reservation in the same transaction as the change. Two
+    /// writers crossing at once race on the campaign stream; the loser is decided again and sees the approval already open.
+    /// </summary>
+    public static Task<CommandResult> Handle(SetCampaignProbability command, IDocumentSession session, TimeProvider clock,
+        ApprovalWorkflowOptions workflow, CancellationToken cancellation) =>
+        SessionCommits.RetryOnRaceAsync(async () =>
+        {
+            var stream = await session.Events.FetchForWriting<CampaignState>(command.CampaignId, cancellation);
+            if (stream.Aggregate is not { } campaign)
+            {
+                return CommandResult.Rejected(command.CampaignId, DomainError.NotFound("Campaign", command.CampaignId));
+            }
+
+            var decision = ApprovalWorkflow.ChangeProbability(campaign, command, workflow.Enabled, Guid.CreateVersion7(), Guid.CreateVersion7(),
+                clock.GetUtcNow());
+            if (decision.Error is { } error)
+            {
+                return CommandResult.Rejected(campaign.Id, error);
+            }
+
+            new WorkflowStreams(session, stream).Append(decision.Events);
+            return await session.CommitAsync(campaign.Id, cancellation);
+        }, maxAttempts: 5);
+
+    /// <summary>Edits the campaign; a probability in the same request is applied after the edit, in the same transaction.</summary>
+    public static async Task<CommandResult> Handle(UpdateCampaign command, IDocumentSession session, TimeProvider clock,
+        ApprovalWorkflowOptions workflow, CancellationToken cancellation)
     {
         var stream = await session.Events.FetchForWriting<CampaignState>(command.CampaignId, cancellation);
         if (stream.Aggregate is not { } campaign)
@@ -46,15 +75,35 @@ public static class CampaignHandler
             return CommandResult.Rejected(command.CampaignId, DomainError.NotFound("Campaign", command.CampaignId));
         }
 
-        var template = await session.Events.AggregateStreamAsync<Template>(campaign.TemplateId, token: cancellation)
-            ?? throw new InvalidOperationException($"Campaign {campaign.Id} is pinned to template {campaign.TemplateId}, which has no stream.");
-        var decision = CampaignDecisions.Update(campaign, command, template, clock.GetUtcNow());
-        if (decision.Error is { } error)
+        var events = new List<object>();
+        var now = clock.GetUtcNow();
+        if (command.ChangesDetails || command.Probability is null)
         {
-            return CommandResult.Rejected(campaign.Id, error);
+            var template = await session.Events.AggregateStreamAsync<Template>(campaign.TemplateId, token: cancellation)
+                ?? throw new InvalidOperationException($"Campaign {campaign.Id} is pinned to template {campaign.TemplateId}, which has no stream.");
+            var update = CampaignDecisions.Update(campaign, command, template, now);
+            if (update.Error is { } error)
+            {
+                return CommandResult.Rejected(campaign.Id, error);
+            }
+
+            events.AddRange(update.Events);
+            campaign = update.Events.Aggregate(campaign, (state, e) => CampaignState.Evolve(state, e)!);
         }
 
-        stream.AppendMany(decision.Events);
+        if (command.Probability is not null)
+        {
+            var change = ApprovalWorkflow.ChangeProbability(campaign, new SetCampaignProbability(campaign.Id, command.Probability), workflow.Enabled,
+                Guid.CreateVersion7(), Guid.CreateVersion7(), now);
+            if (change.Error is { } error)
+            {
+                return CommandResult.Rejected(campaign.Id, error);
+            }
+
+            events.AddRange(change.Events);
+        }
+
+        new WorkflowStreams(session, stream).Append(events);
         return await session.CommitAsync(campaign.Id, cancellation);
     }
 }

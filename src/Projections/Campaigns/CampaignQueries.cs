@@ -11,7 +11,8 @@ public static class CampaignQueries
         "'targetEnrollment', target_enrollment, 'maxEnrollment', max_enrollment, " +
         "'budget', case when budget_currency is null then null else jsonb_build_object('amount', budget_amount, 'currency', budget_currency) end, " +
         "'startDate', start_date, 'endDate', end_date, 'status', status, 'templateId', template_id, 'templateVersion', template_version, " +
-        "'config', config, 'configOverrides', config_overrides, 'createdAt', created_at, 'updatedAt', updated_at)::text";
+        "'config', config, 'configOverrides', config_overrides, 'probability', probability, 'approvalRequestId', approval_request_id, " +
+        "'reservationId', reservation_id, 'orderId', order_id, 'createdAt', created_at, 'updatedAt', updated_at)::text";
 
     public static Task<IReadOnlyList<CampaignView>> ListCampaignsAsync(this IQuerySession session, Guid? companyId, Guid? programId, string? status,
         CancellationToken cancellation = default) =>

@@ -19,5 +19,9 @@ public sealed record CampaignView(
     int TemplateVersion,
     JsonElement Config,
     JsonElement ConfigOverrides,
+    int Probability,
+    Guid? ApprovalRequestId,
+    Guid? ReservationId,
+    Guid? OrderId,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt);

@@ -29,6 +29,10 @@ public sealed class ProgramCampaignsProjection : EventProjection
         IncludeType<CampaignCreated>();
         IncludeType<CampaignUpdated>();
         IncludeType<CampaignRebased>();
+        IncludeType<CampaignProbabilityChanged>();
+        IncludeType<CampaignApprovalRequested>();
+        IncludeType<CampaignWon>();
+        IncludeType<CampaignApprovalRejected>();
     }
 
     public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
@@ -58,6 +62,21 @@ public sealed class ProgramCampaignsProjection : EventProjection
                     $"update {_table} set template_id = ?, template_version = ?, config = ?::jsonb, config_overrides = ?::jsonb, updated_at = ? where id = ?",
                     r.TemplateId, r.TemplateVersion, Config(r.TemplateVersion, r.TemplateDefaults, r.ProgramOverrides, r.ConfigOverrides),
                     r.ConfigOverrides.GetRawText(), r.RebasedAt, r.CampaignId);
+                break;
+            case CampaignProbabilityChanged p:
+                operations.QueueSqlCommand($"update {_table} set probability = ?, updated_at = ? where id = ?", p.To, p.ChangedAt, p.CampaignId);
+                break;
+            case CampaignApprovalRequested a:
+                operations.QueueSqlCommand($"update {_table} set approval_request_id = ?, reservation_id = ?, updated_at = ? where id = ?",
+                    a.ApprovalId, a.ReservationId, a.RequestedAt, a.CampaignId);
+                break;
+            case CampaignWon w:
+                operations.QueueSqlCommand($"update {_table} set status = ?, probability = 100, order_id = ?, updated_at = ? where id = ?",
+                    ProgramDecisions.StatusName(CampaignStatus.Won), w.OrderId, w.WonAt, w.CampaignId);
+                break;
+            case CampaignApprovalRejected r:
+                operations.QueueSqlCommand($"update {_table} set probability = ?, updated_at = ? where id = ?",
+                    r.ProbabilityRestored, r.RejectedAt, r.CampaignId);
                 break;
         }
 

@@ -3,7 +3,8 @@ using Weasel.Postgresql.Tables;
 
 namespace EventSourced.Projections.Campaigns;
 
-/// <summary><c>program_campaigns</c>: each company's deployment of a program, with its effective configuration.</summary>
+/// <summary><c>program_campaigns</c>: each company's deployment of a program, with its effective configuration and the
+/// approval workflow's references (the runbook's approvalRequestId, reservationId, and the order).</summary>
 internal static class ProgramCampaignsTable
 {
     public const string Name = "program_campaigns";
@@ -26,6 +27,10 @@ internal static class ProgramCampaignsTable
         table.AddColumn<int>("template_version").NotNull();
         table.AddColumn("config", "jsonb").NotNull();
         table.AddColumn("config_overrides", "jsonb").NotNull();
+        table.AddColumn<int>("probability").NotNull().DefaultValueByExpression("0");
+        table.AddColumn<Guid>("approval_request_id").AllowNulls();
+        table.AddColumn<Guid>("reservation_id").AllowNulls();
+        table.AddColumn<Guid>("order_id").AllowNulls();
         table.AddColumn<DateTimeOffset>("created_at").NotNull();
         table.AddColumn<DateTimeOffset>("updated_at").NotNull();
         table.Indexes.Add(new IndexDefinition("ix_program_campaigns_program") { Columns = ["program_id"] });

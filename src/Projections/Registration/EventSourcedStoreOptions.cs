@@ -1,9 +1,14 @@
+using EventSourced.Domain.Approvals;
 using EventSourced.Domain.BeneficiaryGroups;
 using EventSourced.Domain.Campaigns;
+using EventSourced.Domain.Inventory;
 using EventSourced.Domain.Programs;
 using EventSourced.Domain.Templates;
+using EventSourced.Projections.Approvals;
 using EventSourced.Projections.BeneficiaryGroups;
 using EventSourced.Projections.Campaigns;
+using EventSourced.Projections.Inventory;
+using EventSourced.Projections.Orders;
 using EventSourced.Projections.Programs;
 using EventSourced.Projections.Templates;
 using JasperFx.Events.Projections;
@@ -35,6 +40,8 @@ public static class EventSourcedStoreOptions
         options.Projections.Add(new DomainFold<BeneficiaryGroup>(BeneficiaryGroup.Evolve), ProjectionLifecycle.Live);
         options.Projections.Add(new DomainFold<ProgramState>(ProgramState.Evolve), ProjectionLifecycle.Live);
         options.Projections.Add(new DomainFold<CampaignState>(CampaignState.Evolve), ProjectionLifecycle.Live);
+        options.Projections.Add(new DomainFold<ApprovalState>(ApprovalState.Evolve), ProjectionLifecycle.Live);
+        options.Projections.Add(new DomainFold<ReservationState>(ReservationState.Evolve), ProjectionLifecycle.Live);
 
         // Read tables: inline, in the same transaction as the events.
         var schema = options.DatabaseSchemaName;
@@ -42,6 +49,9 @@ public static class EventSourcedStoreOptions
         options.Projections.Add(new BeneficiaryGroupsProjection(schema), ProjectionLifecycle.Inline);
         options.Projections.Add(new ProgramsProjection(schema), ProjectionLifecycle.Inline);
         options.Projections.Add(new ProgramCampaignsProjection(schema), ProjectionLifecycle.Inline);
+        options.Projections.Add(new CampaignApprovalsProjection(schema), ProjectionLifecycle.Inline);
+        options.Projections.Add(new InventoryReservationsProjection(schema), ProjectionLifecycle.Inline);
+        options.Projections.Add(new OrdersProjection(schema), ProjectionLifecycle.Inline);
         return options;
     }
 }

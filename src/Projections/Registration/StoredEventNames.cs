@@ -1,5 +1,8 @@
+using EventSourced.Domain.Approvals.Events;
 using EventSourced.Domain.BeneficiaryGroups.Events;
 using EventSourced.Domain.Campaigns.Events;
+using EventSourced.Domain.Inventory.Events;
+using EventSourced.Domain.Orders.Events;
 using EventSourced.Domain.Programs.Events;
 using EventSourced.Domain.Templates.Events;
 using Marten;
@@ -32,5 +35,19 @@ internal static class StoredEventNames
         events.MapEventType<CampaignCreated>("campaign_created.v1");
         events.MapEventType<CampaignUpdated>("campaign_updated.v1");
         events.MapEventType<CampaignRebased>("campaign_rebased.v1");
+        events.MapEventType<CampaignProbabilityChanged>("campaign_probability_changed.v1");
+        events.MapEventType<CampaignApprovalRequested>("campaign_approval_requested.v1");
+        events.MapEventType<CampaignWon>("campaign_won.v1");
+        events.MapEventType<CampaignApprovalRejected>("campaign_approval_rejected.v1");
+
+        events.MapEventType<ApprovalRequested>("approval_requested.v1");
+        events.MapEventType<ApprovalApproved>("approval_approved.v1");
+        events.MapEventType<ApprovalRejected>("approval_rejected.v1");
+
+        events.MapEventType<InventoryReserved>("inventory_reserved.v1");
+        events.MapEventType<ReservationConverted>("inventory_reservation_converted.v1");
+        events.MapEventType<ReservationReleased>("inventory_reservation_released.v1");
+
+        events.MapEventType<OrderCreated>("order_created.v1");
     }
 }

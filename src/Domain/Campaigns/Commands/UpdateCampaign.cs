@@ -3,7 +3,8 @@ using System.Text.Json;
 namespace EventSourced.Domain.Campaigns.Commands;
 
 /// <summary>Edits a campaign's name, targets, budget, dates or overrides; fields left null keep their value.
-/// The result is re-validated as a whole, configuration included.</summary>
+/// The result is re-validated as a whole, configuration included. <see cref="Probability"/>, when given, is applied
+/// as <see cref="SetCampaignProbability"/> in the same transaction.</summary>
 public sealed record UpdateCampaign(
     Guid CampaignId,
     string? Name,
@@ -12,4 +13,11 @@ public sealed record UpdateCampaign(
     Budget? Budget,
     DateOnly? StartDate,
     DateOnly? EndDate,
-    JsonElement? ConfigOverrides);
+    JsonElement? ConfigOverrides,
+    int? Probability = null)
+{
+    /// <summary>True when a field other than the probability is being changed.</summary>
+    public bool ChangesDetails =>
+        Name is not null || TargetEnrollment is not null || MaxEnrollment is not null || Budget is not null || StartDate is not null
+        || EndDate is not null || ConfigOverrides is not null;
+}

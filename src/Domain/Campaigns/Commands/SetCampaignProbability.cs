@@ -1,0 +1,13 @@
+using FluentValidation;
+
+namespace EventSourced.Domain.Campaigns.Commands;
+
+/// <summary>Sets the sales probability (0–100). Crossing from below 90 to 90 or more opens the approval workflow.</summary>
+public sealed record SetCampaignProbability(Guid CampaignId, int? Probability);
+
+public sealed class SetCampaignProbabilityValidator : AbstractValidator<SetCampaignProbability>
+{
+    public static SetCampaignProbabilityValidator Instance { get; } = new();
+
+    public SetCampaignProbabilityValidator() => RuleFor(c => c.Probability).NotNull().InclusiveBetween(0, 100);
+}

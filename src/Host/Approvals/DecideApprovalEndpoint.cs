@@ -1,0 +1,23 @@
+using EventSourced.Domain.Approvals.Commands;
+using EventSourced.Host.Http;
+using EventSourced.Projections.Approvals;
+using Marten;
+using Wolverine.Http;
+
+namespace EventSourced.Host.Approvals;
+
+/// <summary><c>{"action": "approve" | "reject", "reviewerId": "…", "reason": "…"}</c>.</summary>
+public sealed record DecideApprovalRequest(string? Action, string? ReviewerId, string? Reason);
+
+public static class DecideApprovalEndpoint
+{
+    /// <summary>Approve: order created, reservation converted, campaign won at 100 %. Reject: probability restored,
+    /// reservation released. Already decided (or lost a race to another reviewer): 409 with the current decision.</summary>
+    [WolverinePut("/approvals/{id}")]
+    public static async Task<IResult> Put(Guid id, DecideApprovalRequest? request, IDocumentSession session, TimeProvider clock,
+        HttpContext context, CancellationToken cancellation) =>
+        request is null
+            ? DomainProblems.MissingBody(context)
+            : await (await ApprovalHandler.Handle(new DecideApproval(id, request.Action, request.ReviewerId, request.Reason), session, clock, cancellation))
+                .OkAsync(context, streamId => session.FindApprovalAsync(streamId, cancellation));
+}

@@ -1,0 +1,14 @@
+using EventSourced.Host.Http;
+using EventSourced.Projections.Approvals;
+using Marten;
+using Wolverine.Http;
+
+namespace EventSourced.Host.Approvals;
+
+public static class ListApprovalsEndpoint
+{
+    /// <summary>Approvals from <c>campaign_approvals</c>: <c>?status=pending</c>, <c>?campaignId=…</c>.</summary>
+    [WolverineGet("/approvals")]
+    public static Task<IReadOnlyList<ApprovalView>> Get(string? status, Guid? campaignId, IQuerySession session, CancellationToken cancellation) =>
+        session.ListApprovalsAsync(Query.OptionalStatus(status), campaignId, cancellation);
+}

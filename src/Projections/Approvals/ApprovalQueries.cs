@@ -1,0 +1,39 @@
+using EventSourced.Projections.ReadTables;
+using Marten;
+
+namespace EventSourced.Projections.Approvals;
+
+/// <summary>Reads of the <c>campaign_approvals</c> projection, and the workflow metrics of the runbook's health check.</summary>
+public static class ApprovalQueries
+{
+    private const string ViewJson =
+        "jsonb_build_object('id', id, 'campaignId', campaign_id, 'status', status, 'probabilityBefore', probability_before, " +
+        "'probabilityAfter', probability_after, 'reservationId', reservation_id, 'orderId', order_id, 'reviewerId', reviewer_id, " +
+        "'reason', reason, 'requestedAt', requested_at, 'decidedAt', decided_at)::text";
+
+    public static Task<IReadOnlyList<ApprovalView>> ListApprovalsAsync(this IQuerySession session, string? status, Guid? campaignId,
+        CancellationToken cancellation = default) =>
+        session.ViewsAsync<ApprovalView>(
+            $"select {ViewJson} from {session.Table(CampaignApprovalsTable.Name)} where (?::text is null or status = ?::text) " +
+            "and (?::uuid is null or campaign_id = ?::uuid) order by requested_at, id",
+            cancellation, status!, status!, campaignId!, campaignId!);
+
+    public static async Task<ApprovalView?> FindApprovalAsync(this IQuerySession session, Guid id, CancellationToken cancellation = default) =>
+        (await session.ViewsAsync<ApprovalView>($"select {ViewJson} from {session.Table(CampaignApprovalsTable.Name)} where id = ?", cancellation, id))
+        .SingleOrDefault();
+
+    /// <summary>The runbook's workflow metrics: pending approvals, and decisions of the last 7 days.</summary>
+    public static async Task<WorkflowMetrics> WorkflowMetricsAsync(this IQuerySession session, DateTimeOffset now, CancellationToken cancellation = default)
+    {
+        var since = now.AddDays(-7);
+        var json = (await session.AdvancedSql.QueryAsync<string>(
+            "select jsonb_build_object(" +
+            "'pendingApprovals', count(*) filter (where status = 'pending'), " +
+            "'activeWorkflows', count(distinct campaign_id) filter (where status = 'pending'), " +
+            "'approvedLast7Days', count(*) filter (where status = 'approved' and decided_at > ?), " +
+            "'rejectedLast7Days', count(*) filter (where status = 'rejected' and decided_at > ?))::text " +
+            $"from {session.Table(CampaignApprovalsTable.Name)}",
+            cancellation, since, since)).Single();
+        return System.Text.Json.JsonSerializer.Deserialize<WorkflowMetrics>(json, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
+    }
+}
