@@ -96,18 +96,19 @@ public static class ApprovalWorkflow
         }
 
         var reviewer = command.ReviewerId!.Trim();
+        var reason = string.IsNullOrWhiteSpace(command.Reason) ? null : command.Reason.Trim();
         if (command.Approves)
         {
             return Decision.Accept(
-                new ApprovalApproved(approval.Id, reviewer, command.Reason, orderId, now),
+                new ApprovalApproved(approval.Id, reviewer, reason, orderId, now),
                 new OrderCreated(orderId, campaign.Id, approval.Id, reservation.Id, reservation.Seats, reservation.Budget, now),
                 new ReservationConverted(reservation.Id, orderId, now),
                 new CampaignWon(campaign.Id, approval.Id, orderId, now));
         }
 
         return Decision.Accept(
-            new ApprovalRejected(approval.Id, reviewer, command.Reason, now),
-            new ReservationReleased(reservation.Id, $"approval {approval.Id} rejected" + (command.Reason is null ? string.Empty : $": {command.Reason}"), now),
+            new ApprovalRejected(approval.Id, reviewer, reason, now),
+            new ReservationReleased(reservation.Id, $"approval {approval.Id} rejected" + (reason is null ? string.Empty : $": {reason}"), now),
             new CampaignApprovalRejected(campaign.Id, approval.Id, approval.ProbabilityBefore, now));
     }
 

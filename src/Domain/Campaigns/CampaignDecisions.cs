@@ -56,9 +56,19 @@ public static class CampaignDecisions
             new CampaignDeployed(program.Id, campaignId, command.CompanyId.Value, now));
     }
 
+    public const string InventoryLocked = "Campaign inventory is locked";
+
     /// <param name="template">The template the campaign's configuration is pinned to (for its schema).</param>
     public static Decision Update(CampaignState campaign, UpdateCampaign command, Template template, DateTimeOffset now)
     {
+        if (campaign.ApprovalStatus is Approvals.ApprovalStatus.Pending or Approvals.ApprovalStatus.Approved && ChangesReservedInventory(campaign, command))
+        {
+            // The reservation (and then the order) holds seats = maxEnrollment, the budget and the dates as they were.
+            return DomainError.Conflict(InventoryLocked,
+                $"Campaign {campaign.Id} has a {(campaign.ApprovalStatus == Approvals.ApprovalStatus.Pending ? "pending" : "granted")} approval; " +
+                "maxEnrollment, budget, startDate and endDate can no longer change.");
+        }
+
         var details = new CampaignDetails(command.Name ?? campaign.Name, command.TargetEnrollment ?? campaign.TargetEnrollment,
             command.MaxEnrollment ?? campaign.MaxEnrollment, command.Budget ?? campaign.Budget, command.StartDate ?? campaign.StartDate,
             command.EndDate ?? campaign.EndDate, command.ConfigOverrides?.Clone() ?? campaign.ConfigOverrides);
@@ -75,6 +85,12 @@ public static class CampaignDecisions
             details.Budget, details.StartDate, details.EndDate, campaign.TemplateVersion, campaign.TemplateDefaults, campaign.ProgramOverrides,
             details.ConfigOverrides!.Value, now));
     }
+
+    private static bool ChangesReservedInventory(CampaignState campaign, UpdateCampaign command) =>
+        (command.MaxEnrollment is { } max && max != campaign.MaxEnrollment)
+        || (command.Budget is { } budget && budget != campaign.Budget)
+        || (command.StartDate is { } start && start != campaign.StartDate)
+        || (command.EndDate is { } end && end != campaign.EndDate);
 
     private static IReadOnlyList<FieldError> CheckConfig(Template template, int templateVersion, JsonElement templateDefaults,
         JsonElement programOverrides, JsonElement campaignOverrides) =>

@@ -19,6 +19,10 @@ public sealed class CampaignDetailsValidator : AbstractValidator<CampaignDetails
 {
     public const int NameMaxLength = 200;
 
+    // Campaign dates are business dates; the extremes of DateOnly would be stored by PostgreSQL as ±infinity.
+    public static readonly DateOnly EarliestDate = new(1900, 1, 1);
+    public static readonly DateOnly LatestDate = new(2999, 12, 31);
+
     public static CampaignDetailsValidator Instance { get; } = new();
 
     public CampaignDetailsValidator()
@@ -30,8 +34,10 @@ public sealed class CampaignDetailsValidator : AbstractValidator<CampaignDetails
             .WithMessage("'{PropertyName}' must not exceed maxEnrollment ({ComparisonValue}).")
             .When(d => d.TargetEnrollment > 0 && d.MaxEnrollment > 0);
         RuleFor(d => d.Budget!.Amount).GreaterThanOrEqualTo(0).OverridePropertyName("Budget.Amount").When(d => d.Budget is not null);
-        RuleFor(d => d.Budget!.Currency).Matches("^[A-Z]{3}$").OverridePropertyName("Budget.Currency")
+        RuleFor(d => d.Budget!.Currency).Cascade(CascadeMode.Stop).NotNull().Matches("^[A-Z]{3}$").OverridePropertyName("Budget.Currency")
             .WithMessage("'{PropertyName}' must be an ISO 4217 currency code such as EUR or USD.").When(d => d.Budget is not null);
+        RuleFor(d => d.StartDate).InclusiveBetween(EarliestDate, LatestDate).When(d => d.StartDate is not null);
+        RuleFor(d => d.EndDate).InclusiveBetween(EarliestDate, LatestDate).When(d => d.EndDate is not null);
         RuleFor(d => d.EndDate).GreaterThan(d => d.StartDate)
             .WithMessage("'{PropertyName}' must be after startDate ({ComparisonValue}).")
             .When(d => d.StartDate is not null && d.EndDate is not null);

@@ -146,5 +146,12 @@ public static class ProgramDecisions
         {
             yield return ReferenceErrors.NotActive("templateId", "template", targetId, StatusName(target.Status), "programs can only migrate to active templates");
         }
+        else if (target.Category != program.ProgramType)
+        {
+            // programType is what legacy enrollments are matched on (dual write): it never changes under a running program.
+            yield return new FieldError("templateId",
+                $"must keep the program's category '{program.ProgramType}' (version {target.VersionNumber} is '{target.Category}'); create a new program instead",
+                "category");
+        }
     }
 }

@@ -80,6 +80,7 @@ public static class EventSourcedHost
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<NulCharacterGuard>();
         app.MapHealthChecks("/health");
         app.MapWolverineEndpoints(options => options.RejectUnparseableQueryValues = true);
         return app;

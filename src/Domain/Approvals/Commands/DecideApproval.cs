@@ -17,7 +17,7 @@ public sealed class DecideApprovalValidator : AbstractValidator<DecideApproval>
 
     public DecideApprovalValidator()
     {
-        RuleFor(c => c.Action).NotEmpty()
+        RuleFor(c => c.Action).Cascade(CascadeMode.Stop).NotEmpty()
             .Must(a => a is null || string.Equals(a, DecideApproval.Approve, StringComparison.OrdinalIgnoreCase)
                 || string.Equals(a, DecideApproval.Reject, StringComparison.OrdinalIgnoreCase))
             .WithMessage($"'{{PropertyName}}' must be '{DecideApproval.Approve}' or '{DecideApproval.Reject}'.");
