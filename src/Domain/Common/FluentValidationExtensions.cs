@@ -2,7 +2,7 @@ using FluentValidation.Results;
 
 namespace EventSourced.Domain.Common;
 
-internal static class FluentValidationExtensions
+public static class FluentValidationExtensions
 {
     /// <summary>FluentValidation's failures as field errors, with camelCase JSON paths as the client sent them.</summary>
     public static IEnumerable<FieldError> ToFieldErrors(this ValidationResult result) =>

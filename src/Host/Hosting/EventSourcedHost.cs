@@ -2,8 +2,8 @@ using System.Text.Json.Serialization;
 using EventSourced.Host.Http;
 using EventSourced.Host.Postgres;
 using EventSourced.Projections.Approvals;
+using EventSourced.Projections.Enrollments;
 using EventSourced.Projections.Registration;
-using EventSourced.Projections.Templates;
 using JasperFx.CodeGeneration;
 using Marten;
 using Wolverine;
@@ -31,6 +31,7 @@ public static class EventSourcedHost
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(WorkflowOptions(builder.Configuration));
+        builder.Services.AddSingleton(LookupOptions(builder.Configuration));
         builder.Services.AddMarten(options =>
             {
                 options.Connection(connectionString);
@@ -45,7 +46,7 @@ public static class EventSourcedHost
         {
             // Under a test host Wolverine would otherwise scan the test assembly and find no endpoints.
             options.ApplicationAssembly = typeof(EventSourcedHost).Assembly;
-            options.Discovery.IncludeAssembly(typeof(TemplateHandler).Assembly); // all EventSourced command handlers
+            options.AddEventSourced(); // handlers, durable local queues, dead-letter and retry policies
             options.Policies.AutoApplyTransactions();
             options.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
         });
@@ -71,6 +72,18 @@ public static class EventSourcedHost
         if (bool.TryParse(configuration["DISABLE_90PCT_WORKFLOW"], out var disabled) && disabled)
         {
             options.Disable90PercentWorkflow = true;
+        }
+
+        return options;
+    }
+
+    // Programs:DisableProgramLookup, or the runbook's DISABLE_PROGRAM_LOOKUP=true: every enrollment is created the legacy way.
+    private static ProgramLookupOptions LookupOptions(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(ProgramLookupOptions.Section).Get<ProgramLookupOptions>() ?? new();
+        if (bool.TryParse(configuration["DISABLE_PROGRAM_LOOKUP"], out var disabled) && disabled)
+        {
+            options.DisableProgramLookup = true;
         }
 
         return options;

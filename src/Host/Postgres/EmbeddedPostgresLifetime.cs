@@ -11,8 +11,11 @@ internal sealed partial class EmbeddedPostgresLifetime(LocalPostgresCluster clus
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await cluster.StopAsync(CancellationToken.None);
-        LogStopped(logger, cluster.DataDirectory);
+        if (cluster.StartedHere)
+        {
+            await cluster.StopAsync(CancellationToken.None);
+            LogStopped(logger, cluster.DataDirectory);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information,

@@ -31,6 +31,9 @@ public sealed class LocalPostgresCluster
 
     public string LogFile => Path.Combine(DataDirectory, "server.log");
 
+    /// <summary>False when the cluster was already running (another host on the same data folder): it is not ours to stop.</summary>
+    public bool StartedHere { get; private set; }
+
     public string ConnectionString(string database = "postgres") => new NpgsqlConnectionStringBuilder
     {
         Host = "127.0.0.1",
@@ -63,8 +66,13 @@ public sealed class LocalPostgresCluster
         await cluster.InitializeIfMissingAsync(cancellationToken);
         await cluster.RunAsync("pg_ctl", cancellationToken, "-D", dataDirectory, "-l", cluster.LogFile, "-w", "-t", "60",
             "-o", $"-p {cluster.Port} -k {dataDirectory} -c listen_addresses=127.0.0.1", "start");
+        cluster.StartedHere = true;
         return cluster;
     }
+
+    /// <summary>Stops the cluster if this process started it.</summary>
+    public Task StopIfStartedHereAsync(CancellationToken cancellationToken = default) =>
+        StartedHere ? StopAsync(cancellationToken) : Task.CompletedTask;
 
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {

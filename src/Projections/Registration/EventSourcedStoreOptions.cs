@@ -1,12 +1,14 @@
 using EventSourced.Domain.Approvals;
 using EventSourced.Domain.BeneficiaryGroups;
 using EventSourced.Domain.Campaigns;
+using EventSourced.Domain.Enrollments;
 using EventSourced.Domain.Inventory;
 using EventSourced.Domain.Programs;
 using EventSourced.Domain.Templates;
 using EventSourced.Projections.Approvals;
 using EventSourced.Projections.BeneficiaryGroups;
 using EventSourced.Projections.Campaigns;
+using EventSourced.Projections.Enrollments;
 using EventSourced.Projections.Inventory;
 using EventSourced.Projections.Orders;
 using EventSourced.Projections.Programs;
@@ -42,6 +44,7 @@ public static class EventSourcedStoreOptions
         options.Projections.Add(new DomainFold<CampaignState>(CampaignState.Evolve), ProjectionLifecycle.Live);
         options.Projections.Add(new DomainFold<ApprovalState>(ApprovalState.Evolve), ProjectionLifecycle.Live);
         options.Projections.Add(new DomainFold<ReservationState>(ReservationState.Evolve), ProjectionLifecycle.Live);
+        options.Projections.Add(new DomainFold<EnrollmentState>(EnrollmentState.Evolve), ProjectionLifecycle.Live);
 
         // Read tables: inline, in the same transaction as the events.
         var schema = options.DatabaseSchemaName;
@@ -52,6 +55,7 @@ public static class EventSourcedStoreOptions
         options.Projections.Add(new CampaignApprovalsProjection(schema), ProjectionLifecycle.Inline);
         options.Projections.Add(new InventoryReservationsProjection(schema), ProjectionLifecycle.Inline);
         options.Projections.Add(new OrdersProjection(schema), ProjectionLifecycle.Inline);
+        options.Projections.Add(new ProgramEnrollmentsProjection(schema), ProjectionLifecycle.Inline);
         return options;
     }
 }

@@ -1,6 +1,7 @@
 using EventSourced.Domain.Approvals.Events;
 using EventSourced.Domain.BeneficiaryGroups.Events;
 using EventSourced.Domain.Campaigns.Events;
+using EventSourced.Domain.Enrollments.Events;
 using EventSourced.Domain.Inventory.Events;
 using EventSourced.Domain.Orders.Events;
 using EventSourced.Domain.Programs.Events;
@@ -49,5 +50,9 @@ internal static class StoredEventNames
         events.MapEventType<ReservationReleased>("inventory_reservation_released.v1");
 
         events.MapEventType<OrderCreated>("order_created.v1");
+
+        events.MapEventType<EnrollmentCreated>("enrollment_created.v1");
+        events.MapEventType<EnrollmentLinkedToProgram>("enrollment_linked_to_program.v1");
+        events.MapEventType<EnrollmentStatusChanged>("enrollment_status_changed.v1");
     }
 }

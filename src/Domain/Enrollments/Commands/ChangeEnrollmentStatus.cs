@@ -1,0 +1,15 @@
+using FluentValidation;
+
+namespace EventSourced.Domain.Enrollments.Commands;
+
+/// <summary><c>{"status": "completed" | "withdrawn"}</c>.</summary>
+public sealed record ChangeEnrollmentStatus(Guid EnrollmentId, string? Status);
+
+public sealed class ChangeEnrollmentStatusValidator : AbstractValidator<ChangeEnrollmentStatus>
+{
+    public static ChangeEnrollmentStatusValidator Instance { get; } = new();
+
+    public ChangeEnrollmentStatusValidator() =>
+        RuleFor(c => c.Status).NotEmpty().IsEnumName(typeof(EnrollmentStatus), caseSensitive: false)
+            .WithMessage("'{PropertyName}' must be one of: active, completed, withdrawn.");
+}

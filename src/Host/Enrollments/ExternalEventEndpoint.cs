@@ -1,0 +1,54 @@
+using System.Text.Json;
+using EventSourced.Domain.Enrollments;
+using EventSourced.Host.Http;
+using EventSourced.Projections.Enrollments.Contracts;
+using Wolverine;
+using Wolverine.Http;
+
+namespace EventSourced.Host.Enrollments;
+
+public static class ExternalEventEndpoint
+{
+    // Producers may add fields to their events: unknown members are ignored here (unlike the API's own bodies).
+    private static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web);
+
+    private static readonly Dictionary<string, Type> ContractBySource = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [SourceSystems.Kintell] = typeof(KintellSessionCompleted),
+        [SourceSystems.Buddy] = typeof(BuddyMatchCreated),
+        [SourceSystems.Upskilling] = typeof(UpskillingCourseEnrolled),
+    };
+
+    /// <summary>
+    /// Accepts an external event as its producer sends it (e.g. <c>kintell.session.completed</c> for source <c>kintell</c>)
+    /// and publishes it to Wolverine's durable local queue: the same path as a message from a broker. 202 once stored;
+    /// handling (enrollment, or dead-lettering of an invalid event) happens in the background.
+    /// </summary>
+    [WolverinePost("/events/{source}")]
+    public static async Task<IResult> Post(string source, IMessageBus bus, HttpContext context, CancellationToken cancellation)
+    {
+        if (!ContractBySource.TryGetValue(source, out var contract))
+        {
+            return Results.Problem($"'{source}' is not one of: {string.Join(", ", SourceSystems.All)}.", context.Request.Path,
+                StatusCodes.Status404NotFound, "Unknown source system");
+        }
+
+        object? message;
+        try
+        {
+            message = await JsonSerializer.DeserializeAsync(context.Request.Body, contract, EventJson, cancellation);
+        }
+        catch (JsonException ex)
+        {
+            return Results.Problem(ex.Message, context.Request.Path, StatusCodes.Status400BadRequest, "Invalid JSON format");
+        }
+
+        if (message is not IEnrollmentSourceEvent sourceEvent)
+        {
+            return DomainProblems.MissingBody(context);
+        }
+
+        await bus.PublishAsync(message);
+        return Results.Accepted(value: new { source = sourceEvent.SourceSystem, eventId = sourceEvent.EventId, messageType = contract.Name });
+    }
+}

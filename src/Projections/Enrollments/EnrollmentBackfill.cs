@@ -1,0 +1,100 @@
+using EventSourced.Domain.Enrollments;
+using EventSourced.Projections.Commands;
+using Marten;
+
+namespace EventSourced.Projections.Enrollments;
+
+/// <summary>Counts of a backfill run. A second run reports everything as already linked (or still unmatched).</summary>
+public sealed record BackfillReport(int Linked, int StillUnmatched, int AlreadyLinked, int SkippedAsDuplicate, bool DryRun)
+{
+    public int Examined => Linked + StillUnmatched + SkippedAsDuplicate;
+}
+
+/// <summary>Progress of a backfill: <paramref name="Done"/> of <paramref name="Total"/> legacy enrollments examined.</summary>
+public sealed record BackfillProgress(int Done, int Total);
+
+/// <summary>
+/// The runbook's "001_backfill_programs", done with events: every legacy enrollment (programType only) is linked to the
+/// active program of its programType by appending <c>EnrollmentLinkedToProgram</c> to its stream. Idempotent, and
+/// auditable: the links are events, not UPDATEs.
+/// </summary>
+public static class EnrollmentBackfill
+{
+    public static async Task<BackfillReport> RunAsync(IDocumentStore store, bool dryRun, TimeProvider clock, IProgress<BackfillProgress>? progress = null,
+        CancellationToken cancellation = default)
+    {
+        IReadOnlyList<LegacyEnrollment> legacy;
+        long alreadyLinked;
+        await using (var query = store.QuerySession())
+        {
+            legacy = await query.LegacyEnrollmentsAsync(cancellation);
+            alreadyLinked = (await query.AdvancedSql.QueryAsync<long>(
+                $"select count(*) from {query.DocumentStore.Options.DatabaseSchemaName}.{ProgramEnrollmentsTable.Name} where program_id is not null",
+                cancellation)).Single();
+        }
+
+        int linked = 0, unmatched = 0, duplicates = 0;
+        foreach (var enrollment in legacy)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            switch (await LinkOneAsync(store, enrollment, dryRun, clock, cancellation))
+            {
+                case LinkResult.Linked:
+                    linked++;
+                    break;
+                case LinkResult.Unmatched:
+                    unmatched++;
+                    break;
+                default:
+                    duplicates++;
+                    break;
+            }
+
+            progress?.Report(new BackfillProgress(linked + unmatched + duplicates, legacy.Count));
+        }
+
+        return new BackfillReport(linked, unmatched, (int)alreadyLinked, duplicates, dryRun);
+    }
+
+    private enum LinkResult
+    {
+        Linked,
+        Unmatched,
+        Duplicate,
+    }
+
+    // One session (one transaction) per enrollment: a failure stops the run without losing the links made so far.
+    private static async Task<LinkResult> LinkOneAsync(IDocumentStore store, LegacyEnrollment enrollment, bool dryRun, TimeProvider clock,
+        CancellationToken cancellation)
+    {
+        await using var session = store.LightweightSession();
+        var programs = await session.ActiveProgramsOfTypeAsync(enrollment.ProgramType, cancellation);
+        var campaigns = enrollment.CompanyId is { } company && programs.Count > 0 ? await session.CampaignsOfCompanyAsync(company, cancellation) : [];
+        var context = ProgramLookup.Find(enrollment.ProgramType, enrollment.CompanyId, programs, campaigns, lookupDisabled: false);
+        if (context is null)
+        {
+            return LinkResult.Unmatched;
+        }
+
+        if (await session.ActiveEnrollmentInProgramAsync(enrollment.UserId, context.ProgramId, cancellation) is not null)
+        {
+            return LinkResult.Duplicate; // the user already has an active enrollment in that program
+        }
+
+        if (dryRun)
+        {
+            return LinkResult.Linked;
+        }
+
+        var stream = await session.Events.FetchForWriting<EnrollmentState>(enrollment.EnrollmentId, cancellation);
+        var decision = EnrollmentDecisions.Link(stream.Aggregate!, context, clock.GetUtcNow());
+        if (decision.Events.Count == 0)
+        {
+            return LinkResult.Duplicate; // linked by someone else since the list was read
+        }
+
+        stream.AppendMany(decision.Events);
+        var result = await session.CommitAsync(enrollment.EnrollmentId, cancellation);
+        return result.IsAccepted ? LinkResult.Linked : LinkResult.Duplicate;
+    }
+}

@@ -1,0 +1,125 @@
+using EventSourced.Domain.Common;
+using EventSourced.Domain.Enrollments;
+using EventSourced.Domain.Enrollments.Commands;
+using EventSourced.Projections.Commands;
+using EventSourced.Projections.Enrollments.Contracts;
+using Marten;
+using Microsoft.Extensions.Logging;
+
+namespace EventSourced.Projections.Enrollments;
+
+/// <summary>
+/// Enrollments from external events (Wolverine message handlers) and direct requests: look up the program context,
+/// decide, start the enrollment stream. Idempotent: the stream id is derived from the producer's event id, so a
+/// second delivery finds the stream (or, when concurrent, collides with it) and creates nothing.
+/// </summary>
+public static class EnrollmentHandler
+{
+    public static Task Handle(KintellSessionCompleted message, IDocumentSession session, TimeProvider clock, ProgramLookupOptions lookup,
+        ILogger<EnrollmentLog> logger, CancellationToken cancellation) =>
+        HandleSourceEventAsync(message, session, clock, lookup, logger, cancellation);
+
+    public static Task Handle(BuddyMatchCreated message, IDocumentSession session, TimeProvider clock, ProgramLookupOptions lookup,
+        ILogger<EnrollmentLog> logger, CancellationToken cancellation) =>
+        HandleSourceEventAsync(message, session, clock, lookup, logger, cancellation);
+
+    public static Task Handle(UpskillingCourseEnrolled message, IDocumentSession session, TimeProvider clock, ProgramLookupOptions lookup,
+        ILogger<EnrollmentLog> logger, CancellationToken cancellation) =>
+        HandleSourceEventAsync(message, session, clock, lookup, logger, cancellation);
+
+    /// <summary>A direct enrollment (or one any host builds itself).</summary>
+    public static Task<EnrollmentResult> Handle(EnrollUser command, IDocumentSession session, TimeProvider clock, ProgramLookupOptions lookup,
+        ILogger<EnrollmentLog> logger, CancellationToken cancellation) =>
+        EnrollAsync(command, session, clock, lookup, logger, cancellation);
+
+    public static async Task<EnrollmentResult> EnrollAsync(EnrollUser command, IDocumentSession session, TimeProvider clock,
+        ProgramLookupOptions lookup, ILogger logger, CancellationToken cancellation)
+    {
+        var validation = EnrollUserValidator.Instance.Validate(command);
+        if (!validation.IsValid)
+        {
+            return new EnrollmentResult(EnrollmentOutcome.Rejected, Guid.Empty, DomainError.Validation(validation.ToFieldErrors().ToArray()));
+        }
+
+        var id = EnrollmentIds.ForExternalEvent(command.SourceSystem!, command.ExternalEventId!.Trim());
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await session.Events.AggregateStreamAsync<EnrollmentState>(id, token: cancellation) is not null)
+            {
+                EnrollmentLog.DuplicateDelivery(logger, command.SourceSystem!, command.ExternalEventId!, id);
+                return new EnrollmentResult(EnrollmentOutcome.Duplicate, id);
+            }
+
+            var context = await FindContextAsync(command, session, lookup, cancellation);
+            var existing = context is null ? null : await session.ActiveEnrollmentInProgramAsync(command.UserId!.Trim(), context.ProgramId, cancellation);
+            var decision = EnrollmentDecisions.Enroll(command, id, context, existing, clock.GetUtcNow());
+            if (decision.Error is { } error)
+            {
+                if (error.Title == EnrollmentDecisions.AlreadyEnrolled)
+                {
+                    EnrollmentLog.AlreadyEnrolled(logger, command.UserId!, existing!.Value, context!.ProgramId, command.SourceSystem!, command.ExternalEventId!);
+                    return new EnrollmentResult(EnrollmentOutcome.AlreadyEnrolled, existing.Value, error);
+                }
+
+                return new EnrollmentResult(EnrollmentOutcome.Rejected, id, error);
+            }
+
+            session.Events.StartStream<EnrollmentState>(id, [.. decision.Events]);
+            var result = await session.CommitAsync(id, cancellation);
+            if (result.IsAccepted)
+            {
+                LogCreated(logger, command, id, context, lookup);
+                return new EnrollmentResult(EnrollmentOutcome.Created, id);
+            }
+
+            // Lost a race: the same event delivered concurrently (stream collision) or another event enrolling the user in
+            // the same program (unique index). Decide again on fresh state; the next attempt reports which.
+            if (!result.Transient || attempt >= 3)
+            {
+                return new EnrollmentResult(EnrollmentOutcome.Rejected, id, result.Error);
+            }
+        }
+    }
+
+    private static async Task HandleSourceEventAsync(IEnrollmentSourceEvent message, IDocumentSession session, TimeProvider clock,
+        ProgramLookupOptions lookup, ILogger logger, CancellationToken cancellation)
+    {
+        var result = await EnrollAsync(message.ToCommand(), session, clock, lookup, logger, cancellation);
+        if (result.Outcome == EnrollmentOutcome.Rejected && result.Error is { Kind: ErrorKind.Invalid } error)
+        {
+            throw new InvalidEnrollmentEventException(message.SourceSystem, message.EventId, error.Errors);
+        }
+    }
+
+    private static async Task<ProgramContext?> FindContextAsync(EnrollUser command, IDocumentSession session, ProgramLookupOptions lookup,
+        CancellationToken cancellation)
+    {
+        if (lookup.DisableProgramLookup)
+        {
+            return null;
+        }
+
+        var programs = await session.ActiveProgramsOfTypeAsync(command.ProgramType!, cancellation);
+        var campaigns = command.CompanyId is { } company && programs.Count > 0
+            ? await session.CampaignsOfCompanyAsync(company, cancellation)
+            : [];
+        return ProgramLookup.Find(command.ProgramType!, command.CompanyId, programs, campaigns, lookupDisabled: false);
+    }
+
+    private static void LogCreated(ILogger logger, EnrollUser command, Guid id, ProgramContext? context, ProgramLookupOptions lookup)
+    {
+        if (context is not null)
+        {
+            EnrollmentLog.FoundProgramContext(logger, command.UserId!, command.ProgramType!, context.ProgramId, context.CampaignId);
+            EnrollmentLog.CreatedWithProgramContext(logger, id, command.UserId!, context.ProgramId, command.SourceSystem!);
+        }
+        else if (lookup.DisableProgramLookup)
+        {
+            EnrollmentLog.LookupDisabled(logger, id, command.ProgramType!);
+        }
+        else
+        {
+            EnrollmentLog.NoMatchingProgram(logger, command.ProgramType!, command.UserId!, command.CompanyId, id);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using EventSourced.Projections.Enrollments.Contracts;
+using EventSourced.Projections.Templates;
+using Npgsql;
+using Wolverine;
+using Wolverine.ErrorHandling;
+
+namespace EventSourced.Projections.Registration;
+
+/// <summary>Everything EventSourced needs from Wolverine, in one call: handler discovery, durable local queues (so
+/// external events survive a crash and dead letters are stored), and the error policies.</summary>
+public static class EventSourcedWolverineOptions
+{
+    public static WolverineOptions AddEventSourced(this WolverineOptions options)
+    {
+        options.Discovery.IncludeAssembly(typeof(TemplateHandler).Assembly);
+        options.Policies.UseDurableLocalQueues();
+
+        // A malformed external event cannot succeed on retry: straight to the dead-letter storage, with its reason.
+        options.OnException<InvalidEnrollmentEventException>().MoveToErrorQueue();
+
+        // A database that blinks (failover, connection limit) is retried with backoff, then dead-lettered.
+        options.OnException<NpgsqlException>(ex => ex.IsTransient)
+            .RetryWithCooldown(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2))
+            .Then.MoveToErrorQueue();
+        return options;
+    }
+}
