@@ -19,7 +19,7 @@ public static class ProgramLookup
             return null;
         }
 
-        var programs = activePrograms.Where(p => p.ProgramType == programType).ToDictionary(p => p.ProgramId);
+        var programs = activePrograms.Where(p => p.ProgramType == programType).DistinctBy(p => p.ProgramId).ToDictionary(p => p.ProgramId);
         if (companyId is { } company)
         {
             var campaign = companyCampaigns

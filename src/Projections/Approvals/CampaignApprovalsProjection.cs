@@ -1,25 +1,19 @@
-using EventSourced.Domain.Approvals;
 using EventSourced.Domain.Approvals.Events;
+using EventSourced.Domain.Approvals;
+using EventSourced.Projections.ReadTables;
 using JasperFx.Events;
 using Marten;
-using Marten.Events.Projections;
 
 namespace EventSourced.Projections.Approvals;
 
 /// <summary>Projects approval events into <c>campaign_approvals</c> (inline, plain SQL).</summary>
-public sealed class CampaignApprovalsProjection : EventProjection
+public sealed class CampaignApprovalsProjection : ReadTableProjection
 {
     public const string ProjectionName = CampaignApprovalsTable.Name;
 
-    private readonly string _table;
-
     public CampaignApprovalsProjection(string schema)
+        : base(CampaignApprovalsTable.Define(schema))
     {
-        Name = ProjectionName;
-        var table = CampaignApprovalsTable.Define(schema);
-        SchemaObjects.Add(table);
-        Options.DeleteDataInTableOnTeardown(table.Identifier.QualifiedName);
-        _table = table.Identifier.QualifiedName;
         IncludeType<ApprovalRequested>();
         IncludeType<ApprovalApproved>();
         IncludeType<ApprovalRejected>();
@@ -31,18 +25,18 @@ public sealed class CampaignApprovalsProjection : EventProjection
         {
             case ApprovalRequested r:
                 operations.QueueSqlCommand(
-                    $"insert into {_table} (id, campaign_id, status, probability_before, probability_after, reservation_id, requested_at) " +
+                    $"insert into {TableName} (id, campaign_id, status, probability_before, probability_after, reservation_id, requested_at) " +
                     "values (?, ?, ?, ?, ?, ?, ?)",
                     r.ApprovalId, r.CampaignId, ApprovalWorkflow.Name(ApprovalStatus.Pending), r.ProbabilityBefore, r.ProbabilityAfter,
                     r.ReservationId, r.RequestedAt);
                 break;
             case ApprovalApproved a:
                 operations.QueueSqlCommand(
-                    $"update {_table} set status = ?, reviewer_id = ?, reason = ?::text, order_id = ?, decided_at = ? where id = ?",
+                    $"update {TableName} set status = ?, reviewer_id = ?, reason = ?::text, order_id = ?, decided_at = ? where id = ?",
                     ApprovalWorkflow.Name(ApprovalStatus.Approved), a.ReviewerId, a.Reason!, a.OrderId, a.DecidedAt, a.ApprovalId);
                 break;
             case ApprovalRejected r:
-                operations.QueueSqlCommand($"update {_table} set status = ?, reviewer_id = ?, reason = ?::text, decided_at = ? where id = ?",
+                operations.QueueSqlCommand($"update {TableName} set status = ?, reviewer_id = ?, reason = ?::text, decided_at = ? where id = ?",
                     ApprovalWorkflow.Name(ApprovalStatus.Rejected), r.ReviewerId, r.Reason!, r.DecidedAt, r.ApprovalId);
                 break;
         }

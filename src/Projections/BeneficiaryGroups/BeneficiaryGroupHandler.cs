@@ -1,6 +1,5 @@
 using EventSourced.Domain.BeneficiaryGroups;
 using EventSourced.Domain.BeneficiaryGroups.Commands;
-using EventSourced.Domain.Common;
 using EventSourced.Projections.Commands;
 using Marten;
 
@@ -23,22 +22,8 @@ public static class BeneficiaryGroupHandler
         return await session.CommitAsync(id, cancellation);
     }
 
-    public static async Task<CommandResult> Handle(UpdateBeneficiaryGroup command, IDocumentSession session, TimeProvider clock,
-        CancellationToken cancellation)
-    {
-        var stream = await session.Events.FetchForWriting<BeneficiaryGroup>(command.BeneficiaryGroupId, cancellation);
-        if (stream.Aggregate is not { } group)
-        {
-            return CommandResult.Rejected(command.BeneficiaryGroupId, DomainError.NotFound("Beneficiary group", command.BeneficiaryGroupId));
-        }
-
-        var decision = BeneficiaryGroupDecisions.Update(group, command, clock.GetUtcNow());
-        if (decision.Error is { } error)
-        {
-            return CommandResult.Rejected(group.Id, error);
-        }
-
-        stream.AppendMany(decision.Events);
-        return await session.CommitAsync(group.Id, cancellation);
-    }
+    public static Task<CommandResult> Handle(UpdateBeneficiaryGroup command, IDocumentSession session, TimeProvider clock,
+        CancellationToken cancellation) =>
+        session.DecideAsync<BeneficiaryGroup>(command.BeneficiaryGroupId, "Beneficiary group",
+            group => BeneficiaryGroupDecisions.Update(group, command, clock.GetUtcNow()), cancellation);
 }

@@ -1,24 +1,18 @@
 using EventSourced.Domain.BeneficiaryGroups.Events;
+using EventSourced.Projections.ReadTables;
 using JasperFx.Events;
 using Marten;
-using Marten.Events.Projections;
 
 namespace EventSourced.Projections.BeneficiaryGroups;
 
 /// <summary>Projects beneficiary group events into <c>beneficiary_groups</c> (inline, plain SQL).</summary>
-public sealed class BeneficiaryGroupsProjection : EventProjection
+public sealed class BeneficiaryGroupsProjection : ReadTableProjection
 {
     public const string ProjectionName = BeneficiaryGroupsTable.Name;
 
-    private readonly string _table;
-
     public BeneficiaryGroupsProjection(string schema)
+        : base(BeneficiaryGroupsTable.Define(schema))
     {
-        Name = ProjectionName;
-        var table = BeneficiaryGroupsTable.Define(schema);
-        SchemaObjects.Add(table);
-        Options.DeleteDataInTableOnTeardown(table.Identifier.QualifiedName);
-        _table = table.Identifier.QualifiedName;
         IncludeType<BeneficiaryGroupCreated>();
         IncludeType<BeneficiaryGroupUpdated>();
     }
@@ -29,12 +23,12 @@ public sealed class BeneficiaryGroupsProjection : EventProjection
         {
             case BeneficiaryGroupCreated c:
                 operations.QueueSqlCommand(
-                    $"insert into {_table} (id, name, description, region, tags, created_at, updated_at) values (?, ?, ?::text, ?::text, ?, ?, ?)",
+                    $"insert into {TableName} (id, name, description, region, tags, created_at, updated_at) values (?, ?, ?::text, ?::text, ?, ?, ?)",
                     c.BeneficiaryGroupId, c.Name, c.Description!, c.Region!, c.Tags.ToArray(), c.CreatedAt, c.CreatedAt);
                 break;
             case BeneficiaryGroupUpdated u:
                 operations.QueueSqlCommand(
-                    $"update {_table} set name = ?, description = ?::text, region = ?::text, tags = ?, updated_at = ? where id = ?",
+                    $"update {TableName} set name = ?, description = ?::text, region = ?::text, tags = ?, updated_at = ? where id = ?",
                     u.Name, u.Description!, u.Region!, u.Tags.ToArray(), u.UpdatedAt, u.BeneficiaryGroupId);
                 break;
         }

@@ -1,4 +1,3 @@
-using EventSourced.Domain.Common;
 using EventSourced.Domain.Enrollments;
 using EventSourced.Domain.Enrollments.Commands;
 using EventSourced.Projections.Commands;
@@ -9,22 +8,8 @@ namespace EventSourced.Projections.Enrollments;
 /// <summary>Completing or withdrawing an enrollment.</summary>
 public static class EnrollmentStatusHandler
 {
-    public static async Task<CommandResult> Handle(ChangeEnrollmentStatus command, IDocumentSession session, TimeProvider clock,
-        CancellationToken cancellation)
-    {
-        var stream = await session.Events.FetchForWriting<EnrollmentState>(command.EnrollmentId, cancellation);
-        if (stream.Aggregate is not { } enrollment)
-        {
-            return CommandResult.Rejected(command.EnrollmentId, DomainError.NotFound("Enrollment", command.EnrollmentId));
-        }
-
-        var decision = EnrollmentDecisions.ChangeStatus(enrollment, command, clock.GetUtcNow());
-        if (decision.Error is { } error)
-        {
-            return CommandResult.Rejected(enrollment.Id, error);
-        }
-
-        stream.AppendMany(decision.Events);
-        return await session.CommitAsync(enrollment.Id, cancellation);
-    }
+    public static Task<CommandResult> Handle(ChangeEnrollmentStatus command, IDocumentSession session, TimeProvider clock,
+        CancellationToken cancellation) =>
+        session.DecideAsync<EnrollmentState>(command.EnrollmentId, "Enrollment",
+            enrollment => EnrollmentDecisions.ChangeStatus(enrollment, command, clock.GetUtcNow()), cancellation);
 }

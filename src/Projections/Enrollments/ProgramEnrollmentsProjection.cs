@@ -1,25 +1,19 @@
-using EventSourced.Domain.Enrollments;
 using EventSourced.Domain.Enrollments.Events;
+using EventSourced.Domain.Enrollments;
+using EventSourced.Projections.ReadTables;
 using JasperFx.Events;
 using Marten;
-using Marten.Events.Projections;
 
 namespace EventSourced.Projections.Enrollments;
 
 /// <summary>Projects enrollment events into <c>program_enrollments</c> (inline, plain SQL).</summary>
-public sealed class ProgramEnrollmentsProjection : EventProjection
+public sealed class ProgramEnrollmentsProjection : ReadTableProjection
 {
     public const string ProjectionName = ProgramEnrollmentsTable.Name;
 
-    private readonly string _table;
-
     public ProgramEnrollmentsProjection(string schema)
+        : base(ProgramEnrollmentsTable.Define(schema))
     {
-        Name = ProjectionName;
-        var table = ProgramEnrollmentsTable.Define(schema);
-        SchemaObjects.Add(table);
-        Options.DeleteDataInTableOnTeardown(table.Identifier.QualifiedName);
-        _table = table.Identifier.QualifiedName;
         IncludeType<EnrollmentCreated>();
         IncludeType<EnrollmentLinkedToProgram>();
         IncludeType<EnrollmentStatusChanged>();
@@ -31,18 +25,18 @@ public sealed class ProgramEnrollmentsProjection : EventProjection
         {
             case EnrollmentCreated c:
                 operations.QueueSqlCommand(
-                    $"insert into {_table} (id, user_id, company_id, program_type, program_id, campaign_id, beneficiary_group_id, source_system, " +
+                    $"insert into {TableName} (id, user_id, company_id, program_type, program_id, campaign_id, beneficiary_group_id, source_system, " +
                     "external_event_id, status, occurred_at, created_at, updated_at) values (?, ?, ?::uuid, ?, ?::uuid, ?::uuid, ?::uuid, ?, ?, ?, ?, ?, ?)",
                     c.EnrollmentId, c.UserId, c.CompanyId!, c.ProgramType, c.ProgramId!, c.CampaignId!, c.BeneficiaryGroupId!, c.SourceSystem,
                     c.ExternalEventId, EnrollmentDecisions.Name(EnrollmentStatus.Active), c.OccurredAt, c.CreatedAt, c.CreatedAt);
                 break;
             case EnrollmentLinkedToProgram l:
                 operations.QueueSqlCommand(
-                    $"update {_table} set program_id = ?, program_type = ?, beneficiary_group_id = ?, campaign_id = ?::uuid, updated_at = ? where id = ?",
+                    $"update {TableName} set program_id = ?, program_type = ?, beneficiary_group_id = ?, campaign_id = ?::uuid, updated_at = ? where id = ?",
                     l.ProgramId, l.ProgramType, l.BeneficiaryGroupId, l.CampaignId!, l.LinkedAt, l.EnrollmentId);
                 break;
             case EnrollmentStatusChanged s:
-                operations.QueueSqlCommand($"update {_table} set status = ?, updated_at = ? where id = ?",
+                operations.QueueSqlCommand($"update {TableName} set status = ?, updated_at = ? where id = ?",
                     EnrollmentDecisions.Name(s.To), s.ChangedAt, s.EnrollmentId);
                 break;
         }

@@ -39,24 +39,10 @@ public static class ProgramHandler
             return await session.CommitAsync(id, cancellation);
         });
 
-    public static async Task<CommandResult> Handle(ChangeProgramStatus command, IDocumentSession session, TimeProvider clock,
-        CancellationToken cancellation)
-    {
-        var stream = await session.Events.FetchForWriting<ProgramState>(command.ProgramId, cancellation);
-        if (stream.Aggregate is not { } program)
-        {
-            return CommandResult.Rejected(command.ProgramId, DomainError.NotFound("Program", command.ProgramId));
-        }
-
-        var decision = ProgramDecisions.ChangeStatus(program, command, clock.GetUtcNow());
-        if (decision.Error is { } error)
-        {
-            return CommandResult.Rejected(program.Id, error);
-        }
-
-        stream.AppendMany(decision.Events);
-        return await session.CommitAsync(program.Id, cancellation);
-    }
+    public static Task<CommandResult> Handle(ChangeProgramStatus command, IDocumentSession session, TimeProvider clock,
+        CancellationToken cancellation) =>
+        session.DecideAsync<ProgramState>(command.ProgramId, "Program",
+            program => ProgramDecisions.ChangeStatus(program, command, clock.GetUtcNow()), cancellation);
 
     /// <summary>Migrates the program and every campaign in one transaction, each stream version-checked at commit.</summary>
     public static async Task<CommandResult> Handle(MigrateProgram command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)

@@ -1,9 +1,9 @@
 using EventSourced.Domain.Configuration;
-using EventSourced.Domain.Programs;
 using EventSourced.Domain.Programs.Events;
+using EventSourced.Domain.Programs;
+using EventSourced.Projections.ReadTables;
 using JasperFx.Events;
 using Marten;
-using Marten.Events.Projections;
 
 namespace EventSourced.Projections.Programs;
 
@@ -11,19 +11,13 @@ namespace EventSourced.Projections.Programs;
 /// Projects program events into <c>programs</c> (inline, plain SQL). The stored <c>config</c> is recomputed here
 /// from the configuration layers each event carries, with the domain's own merge.
 /// </summary>
-public sealed class ProgramsProjection : EventProjection
+public sealed class ProgramsProjection : ReadTableProjection
 {
     public const string ProjectionName = ProgramsTable.Name;
 
-    private readonly string _table;
-
     public ProgramsProjection(string schema)
+        : base(ProgramsTable.Define(schema))
     {
-        Name = ProjectionName;
-        var table = ProgramsTable.Define(schema);
-        SchemaObjects.Add(table);
-        Options.DeleteDataInTableOnTeardown(table.Identifier.QualifiedName);
-        _table = table.Identifier.QualifiedName;
         IncludeType<ProgramCreated>();
         IncludeType<ProgramStatusChanged>();
         IncludeType<ProgramMigrated>();
@@ -36,7 +30,7 @@ public sealed class ProgramsProjection : EventProjection
         {
             case ProgramCreated c:
                 operations.QueueSqlCommand(
-                    $"insert into {_table} (id, program_key, name, template_id, template_key, template_version, program_type, " +
+                    $"insert into {TableName} (id, program_key, name, template_id, template_key, template_version, program_type, " +
                     "beneficiary_group_id, status, config, config_overrides, tags, sdg_goals, created_at, updated_at) " +
                     "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?)",
                     c.ProgramId, c.ProgramKey, c.Name, c.TemplateId, c.TemplateKey, c.TemplateVersion, c.ProgramType, c.BeneficiaryGroupId,
@@ -44,17 +38,17 @@ public sealed class ProgramsProjection : EventProjection
                     c.ConfigOverrides.GetRawText(), c.Tags.ToArray(), c.SdgGoals.ToArray(), c.CreatedAt, c.CreatedAt);
                 break;
             case ProgramStatusChanged s:
-                operations.QueueSqlCommand($"update {_table} set status = ?, updated_at = ? where id = ?",
+                operations.QueueSqlCommand($"update {TableName} set status = ?, updated_at = ? where id = ?",
                     ProgramDecisions.StatusName(s.To), s.ChangedAt, s.ProgramId);
                 break;
             case ProgramMigrated m:
                 operations.QueueSqlCommand(
-                    $"update {_table} set template_id = ?, template_version = ?, config = ?::jsonb, config_overrides = ?::jsonb, updated_at = ? where id = ?",
+                    $"update {TableName} set template_id = ?, template_version = ?, config = ?::jsonb, config_overrides = ?::jsonb, updated_at = ? where id = ?",
                     m.ToTemplateId, m.ToTemplateVersion, Config(m.ToTemplateVersion, m.TemplateDefaults, m.ConfigOverrides),
                     m.ConfigOverrides.GetRawText(), m.MigratedAt, m.ProgramId);
                 break;
             case CampaignDeployed d:
-                operations.QueueSqlCommand($"update {_table} set updated_at = ? where id = ?", d.DeployedAt, d.ProgramId);
+                operations.QueueSqlCommand($"update {TableName} set updated_at = ? where id = ?", d.DeployedAt, d.ProgramId);
                 break;
         }
 

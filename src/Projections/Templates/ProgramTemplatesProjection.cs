@@ -1,8 +1,8 @@
-using EventSourced.Domain.Templates;
 using EventSourced.Domain.Templates.Events;
+using EventSourced.Domain.Templates;
+using EventSourced.Projections.ReadTables;
 using JasperFx.Events;
 using Marten;
-using Marten.Events.Projections;
 
 namespace EventSourced.Projections.Templates;
 
@@ -11,20 +11,13 @@ namespace EventSourced.Projections.Templates;
 /// written. Registered Inline: the row changes in the same transaction as the events. Timestamps come from the
 /// events themselves, so a rebuild reproduces the table exactly.
 /// </summary>
-public sealed class ProgramTemplatesProjection : EventProjection
+public sealed class ProgramTemplatesProjection : ReadTableProjection
 {
     public const string ProjectionName = "program_templates";
 
-    private readonly string _table;
-
     public ProgramTemplatesProjection(string schema)
+        : base(ProgramTemplatesTable.Define(schema))
     {
-        Name = ProjectionName;
-        var table = ProgramTemplatesTable.Define(schema);
-        SchemaObjects.Add(table);
-        Options.DeleteDataInTableOnTeardown(table.Identifier.QualifiedName);
-        _table = table.Identifier.QualifiedName;
-
         IncludeType<TemplateCreated>();
         IncludeType<TemplateUpdated>();
         IncludeType<TemplatePublished>();
@@ -38,7 +31,7 @@ public sealed class ProgramTemplatesProjection : EventProjection
         {
             case TemplateCreated c:
                 operations.QueueSqlCommand(
-                    $"insert into {_table} (id, template_key, version, name, description, category, status, default_config, " +
+                    $"insert into {TableName} (id, template_key, version, name, description, category, status, default_config, " +
                     "config_schema, deprecated_by, previous_version_id, created_at, updated_at) " +
                     "values (?, ?, ?, ?, ?::text, ?, ?, ?::jsonb, ?::jsonb, null, ?::uuid, ?, ?)",
                     c.TemplateId, c.TemplateKey, c.Version, c.Name, c.Description!, c.Category, StatusText(TemplateStatus.Draft),
@@ -46,7 +39,7 @@ public sealed class ProgramTemplatesProjection : EventProjection
                 break;
             case TemplateUpdated u:
                 operations.QueueSqlCommand(
-                    $"update {_table} set name = ?, description = ?::text, category = ?, default_config = ?::jsonb, " +
+                    $"update {TableName} set name = ?, description = ?::text, category = ?, default_config = ?::jsonb, " +
                     "config_schema = ?::jsonb, updated_at = ? where id = ?",
                     u.Name, u.Description!, u.Category, u.DefaultConfig.GetRawText(), u.ConfigSchema.GetRawText(), u.UpdatedAt, u.TemplateId);
                 break;
@@ -54,7 +47,7 @@ public sealed class ProgramTemplatesProjection : EventProjection
                 SetStatus(operations, p.TemplateId, TemplateStatus.Active, p.PublishedAt);
                 break;
             case TemplateDeprecated d:
-                operations.QueueSqlCommand($"update {_table} set status = ?, deprecated_by = ?, updated_at = ? where id = ?",
+                operations.QueueSqlCommand($"update {TableName} set status = ?, deprecated_by = ?, updated_at = ? where id = ?",
                     StatusText(TemplateStatus.Deprecated), d.DeprecatedBy, d.DeprecatedAt, d.TemplateId);
                 break;
             case TemplateArchived a:
@@ -69,5 +62,5 @@ public sealed class ProgramTemplatesProjection : EventProjection
     public static string StatusText(TemplateStatus status) => status.ToString().ToLowerInvariant();
 
     private void SetStatus(IDocumentOperations operations, Guid id, TemplateStatus status, DateTimeOffset at) =>
-        operations.QueueSqlCommand($"update {_table} set status = ?, updated_at = ? where id = ?", StatusText(status), at, id);
+        operations.QueueSqlCommand($"update {TableName} set status = ?, updated_at = ? where id = ?", StatusText(status), at, id);
 }

@@ -32,11 +32,11 @@ public static class TemplateHandler
 
     public static Task<CommandResult> Handle(UpdateTemplate command, IDocumentSession session, TimeProvider clock,
         CancellationToken cancellation) =>
-        DecideOnOneAsync(session, command.TemplateId, template => TemplateDecisions.Update(template, command, clock.GetUtcNow()), cancellation);
+        session.DecideAsync<Template>(command.TemplateId, "Template", template => TemplateDecisions.Update(template, command, clock.GetUtcNow()), cancellation);
 
     public static Task<CommandResult> Handle(ArchiveTemplate command, IDocumentSession session, TimeProvider clock,
         CancellationToken cancellation) =>
-        DecideOnOneAsync(session, command.TemplateId, template => TemplateDecisions.Archive(template, clock.GetUtcNow()), cancellation);
+        session.DecideAsync<Template>(command.TemplateId, "Template", template => TemplateDecisions.Archive(template, clock.GetUtcNow()), cancellation);
 
     public static async Task<CommandResult> Handle(PublishTemplate command, IDocumentSession session, TimeProvider clock,
         CancellationToken cancellation)
@@ -92,25 +92,6 @@ public static class TemplateHandler
         // Two concurrent "create version" calls compute the same number; the unique (template_key, version) index
         // of the inline projection rejects the second, events and all.
         session.Events.StartStream<Template>(id, [.. decision.Events]);
-        return await session.CommitAsync(id, cancellation);
-    }
-
-    private static async Task<CommandResult> DecideOnOneAsync(IDocumentSession session, Guid id, Func<Template, Decision> decide,
-        CancellationToken cancellation)
-    {
-        var stream = await session.Events.FetchForWriting<Template>(id, cancellation);
-        if (stream.Aggregate is not { } template)
-        {
-            return CommandResult.Rejected(id, DomainError.NotFound("Template", id));
-        }
-
-        var decision = decide(template);
-        if (decision.Error is { } error)
-        {
-            return CommandResult.Rejected(id, error);
-        }
-
-        stream.AppendMany(decision.Events);
         return await session.CommitAsync(id, cancellation);
     }
 }

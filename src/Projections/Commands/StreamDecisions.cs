@@ -1,0 +1,29 @@
+using EventSourced.Domain.Common;
+using Marten;
+
+namespace EventSourced.Projections.Commands;
+
+/// <summary>The common shape of a command on one existing stream: fetch it for writing (404 if absent), decide, append,
+/// commit with Marten's expected-version check.</summary>
+public static class StreamDecisions
+{
+    public static async Task<CommandResult> DecideAsync<TState>(this IDocumentSession session, Guid streamId, string aggregateName,
+        Func<TState, Decision> decide, CancellationToken cancellation)
+        where TState : class
+    {
+        var stream = await session.Events.FetchForWriting<TState>(streamId, cancellation);
+        if (stream.Aggregate is not { } state)
+        {
+            return CommandResult.Rejected(streamId, DomainError.NotFound(aggregateName, streamId));
+        }
+
+        var decision = decide(state);
+        if (decision.Error is { } error)
+        {
+            return CommandResult.Rejected(streamId, error);
+        }
+
+        stream.AppendMany(decision.Events);
+        return await session.CommitAsync(streamId, cancellation);
+    }
+}
