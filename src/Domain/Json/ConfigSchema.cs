@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using EventSourced.Domain.Common;
 using NJsonSchema;
@@ -11,6 +12,11 @@ namespace EventSourced.Domain.Json;
 public sealed class ConfigSchema
 {
     private static readonly Lazy<JsonSchema> MetaSchema = new(LoadMetaSchema);
+
+    // Templates are immutable once published, so the same few schemas are parsed over and over; parsing (meta-schema
+    // validation included) costs far more than validating. Bounded: cleared when it grows past its size.
+    private const int CacheSize = 512;
+    private static readonly ConcurrentDictionary<string, ConfigSchema> ParsedSchemas = new(StringComparer.Ordinal);
 
     private readonly JsonSchema _schema;
 
@@ -26,6 +32,12 @@ public sealed class ConfigSchema
         }
 
         var raw = schemaJson.GetRawText();
+        if (ParsedSchemas.TryGetValue(raw, out var cached))
+        {
+            errors = [];
+            return cached;
+        }
+
         var metaErrors = MetaSchema.Value.Validate(raw);
         if (metaErrors.Count > 0)
         {
@@ -38,9 +50,15 @@ public sealed class ConfigSchema
         try
         {
             // FromJsonAsync completes synchronously: LocalReferencesOnly never performs I/O.
-            var schema = JsonSchema.FromJsonAsync(raw, documentPath: null, LocalReferencesOnly.Factory).GetAwaiter().GetResult();
+            var schema = new ConfigSchema(JsonSchema.FromJsonAsync(raw, documentPath: null, LocalReferencesOnly.Factory).GetAwaiter().GetResult());
+            if (ParsedSchemas.Count >= CacheSize)
+            {
+                ParsedSchemas.Clear();
+            }
+
+            ParsedSchemas[raw] = schema;
             errors = [];
-            return new ConfigSchema(schema);
+            return schema;
         }
         catch (Exception ex) when (ex is JsonException or Newtonsoft.Json.JsonException or NotSupportedException or InvalidOperationException)
         {
