@@ -14,7 +14,7 @@ internal sealed class MartenHealthCheck(IDocumentStore store) : IHealthCheck
             await session.AdvancedSql.QueryAsync<int>("select 1", cancellationToken);
             return HealthCheckResult.Healthy("PostgreSQL answers.");
         }
-        catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException or InvalidOperationException)
+        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex) || ex is InvalidOperationException)
         {
             return HealthCheckResult.Unhealthy("PostgreSQL does not answer.", ex);
         }

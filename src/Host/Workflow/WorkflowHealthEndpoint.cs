@@ -1,6 +1,6 @@
 using EventSourced.Projections.Approvals;
 using Marten;
-using Npgsql;
+using EventSourced.Host.Hosting;
 using Wolverine.Http;
 
 namespace EventSourced.Host.Workflow;
@@ -29,7 +29,7 @@ public static class WorkflowHealthEndpoint
                 },
             });
         }
-        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
         {
             return Results.Json(new
             {

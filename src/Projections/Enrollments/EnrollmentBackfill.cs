@@ -34,10 +34,11 @@ public static class EnrollmentBackfill
         }
 
         int linked = 0, unmatched = 0, duplicates = 0;
+        var linkedInThisRun = new HashSet<(string UserId, Guid ProgramId)>(); // so a dry run predicts what a real run does
         foreach (var enrollment in legacy)
         {
             cancellation.ThrowIfCancellationRequested();
-            switch (await LinkOneAsync(store, enrollment, dryRun, clock, cancellation))
+            switch (await LinkOneAsync(store, enrollment, dryRun, clock, linkedInThisRun, cancellation))
             {
                 case LinkResult.Linked:
                     linked++;
@@ -65,7 +66,7 @@ public static class EnrollmentBackfill
 
     // One session (one transaction) per enrollment: a failure stops the run without losing the links made so far.
     private static async Task<LinkResult> LinkOneAsync(IDocumentStore store, LegacyEnrollment enrollment, bool dryRun, TimeProvider clock,
-        CancellationToken cancellation)
+        HashSet<(string UserId, Guid ProgramId)> linkedInThisRun, CancellationToken cancellation)
     {
         await using var session = store.LightweightSession();
         var programs = await session.ActiveProgramsOfTypeAsync(enrollment.ProgramType, cancellation);
@@ -76,13 +77,15 @@ public static class EnrollmentBackfill
             return LinkResult.Unmatched;
         }
 
-        if (await session.ActiveEnrollmentInProgramAsync(enrollment.UserId, context.ProgramId, cancellation) is not null)
+        if (linkedInThisRun.Contains((enrollment.UserId, context.ProgramId))
+            || await session.ActiveEnrollmentInProgramAsync(enrollment.UserId, context.ProgramId, cancellation) is not null)
         {
             return LinkResult.Duplicate; // the user already has an active enrollment in that program
         }
 
         if (dryRun)
         {
+            linkedInThisRun.Add((enrollment.UserId, context.ProgramId));
             return LinkResult.Linked;
         }
 
@@ -95,6 +98,12 @@ public static class EnrollmentBackfill
 
         stream.AppendMany(decision.Events);
         var result = await session.CommitAsync(enrollment.EnrollmentId, cancellation);
-        return result.IsAccepted ? LinkResult.Linked : LinkResult.Duplicate;
+        if (!result.IsAccepted)
+        {
+            return LinkResult.Duplicate;
+        }
+
+        linkedInThisRun.Add((enrollment.UserId, context.ProgramId));
+        return LinkResult.Linked;
     }
 }

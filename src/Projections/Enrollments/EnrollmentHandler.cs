@@ -55,6 +55,13 @@ public static class EnrollmentHandler
             var decision = EnrollmentDecisions.Enroll(command, id, context, existing, clock.GetUtcNow());
             if (decision.Error is { } error)
             {
+                if (error.Title == EnrollmentDecisions.AlreadyEnrolled && existing == id)
+                {
+                    // The "other" active enrollment is this very event's, committed by a concurrent twin delivery.
+                    EnrollmentLog.DuplicateDelivery(logger, command.SourceSystem!, command.ExternalEventId!, id);
+                    return new EnrollmentResult(EnrollmentOutcome.Duplicate, id);
+                }
+
                 if (error.Title == EnrollmentDecisions.AlreadyEnrolled)
                 {
                     EnrollmentLog.AlreadyEnrolled(logger, command.UserId!, existing!.Value, context!.ProgramId, command.SourceSystem!, command.ExternalEventId!);
@@ -87,7 +94,9 @@ public static class EnrollmentHandler
         var result = await EnrollAsync(message.ToCommand(), session, clock, lookup, logger, cancellation);
         if (result.Outcome == EnrollmentOutcome.Rejected && result.Error is { Kind: ErrorKind.Invalid } error)
         {
-            throw new InvalidEnrollmentEventException(message.SourceSystem, message.EventId, error.Errors);
+            // Name the fields as the producer's message does (the command calls the event id "externalEventId").
+            throw new InvalidEnrollmentEventException(message.SourceSystem, message.EventId,
+                error.Errors.Select(e => e.Path == "externalEventId" ? e with { Path = "eventId", Message = e.Message.Replace("External Event Id", "Event Id", StringComparison.Ordinal) } : e));
         }
     }
 
