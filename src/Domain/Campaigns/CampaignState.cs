@@ -36,6 +36,9 @@ public sealed record CampaignState(
 
     public Guid? OrderId { get; init; }
 
+    /// <summary>The probability just before it last crossed to 90 % or more; a rejection restores it. Null if it never crossed.</summary>
+    public int? ProbabilityBeforeCrossing { get; init; }
+
     /// <summary>Template defaults, the program's overrides, then the campaign's own.</summary>
     public IReadOnlyList<ConfigLayer> ConfigLayers => Layers(TemplateVersion, TemplateDefaults, ProgramOverrides, ConfigOverrides);
 
@@ -78,7 +81,15 @@ public sealed record CampaignState(
             UpdatedAt = e.RebasedAt,
         };
 
-    public CampaignState When(CampaignProbabilityChanged e) => this with { Probability = e.To, UpdatedAt = e.ChangedAt };
+    public CampaignState When(CampaignProbabilityChanged e) =>
+        this with
+        {
+            Probability = e.To,
+            ProbabilityBeforeCrossing = e.From < Approvals.ApprovalWorkflow.Threshold && e.To >= Approvals.ApprovalWorkflow.Threshold
+                ? e.From
+                : ProbabilityBeforeCrossing,
+            UpdatedAt = e.ChangedAt,
+        };
 
     public CampaignState When(CampaignApprovalRequested e) =>
         this with

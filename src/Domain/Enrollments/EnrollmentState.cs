@@ -33,6 +33,11 @@ public sealed record EnrollmentState(
             UpdatedAt = e.LinkedAt,
         };
 
+    public EnrollmentState When(EnrollmentUnlinked e) =>
+        e.UnlinksProgram
+            ? this with { ProgramId = null, CampaignId = null, BeneficiaryGroupId = null, UpdatedAt = e.UnlinkedAt }
+            : this with { CampaignId = null, UpdatedAt = e.UnlinkedAt };
+
     public EnrollmentState When(EnrollmentStatusChanged e) => this with { Status = e.To, UpdatedAt = e.ChangedAt };
 
     public static EnrollmentState? Evolve(EnrollmentState? state, object e) => e switch
@@ -40,6 +45,7 @@ public sealed record EnrollmentState(
         EnrollmentCreated created => From(created),
         EnrollmentLinkedToProgram linked => state?.When(linked),
         EnrollmentStatusChanged changed => state?.When(changed),
+        EnrollmentUnlinked unlinked => state?.When(unlinked),
         _ => state,
     };
 }

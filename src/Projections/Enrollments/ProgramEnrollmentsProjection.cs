@@ -17,6 +17,7 @@ public sealed class ProgramEnrollmentsProjection : ReadTableProjection
         IncludeType<EnrollmentCreated>();
         IncludeType<EnrollmentLinkedToProgram>();
         IncludeType<EnrollmentStatusChanged>();
+        IncludeType<EnrollmentUnlinked>();
     }
 
     public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
@@ -34,6 +35,14 @@ public sealed class ProgramEnrollmentsProjection : ReadTableProjection
                 operations.QueueSqlCommand(
                     $"update {TableName} set program_id = ?, program_type = ?, beneficiary_group_id = ?, campaign_id = ?::uuid, updated_at = ? where id = ?",
                     l.ProgramId, l.ProgramType, l.BeneficiaryGroupId, l.CampaignId!, l.LinkedAt, l.EnrollmentId);
+                break;
+            case EnrollmentUnlinked u when u.UnlinksProgram:
+                operations.QueueSqlCommand(
+                    $"update {TableName} set program_id = null, campaign_id = null, beneficiary_group_id = null, updated_at = ? where id = ?",
+                    u.UnlinkedAt, u.EnrollmentId);
+                break;
+            case EnrollmentUnlinked u:
+                operations.QueueSqlCommand($"update {TableName} set campaign_id = null, updated_at = ? where id = ?", u.UnlinkedAt, u.EnrollmentId);
                 break;
             case EnrollmentStatusChanged s:
                 operations.QueueSqlCommand($"update {TableName} set status = ?, updated_at = ? where id = ?",

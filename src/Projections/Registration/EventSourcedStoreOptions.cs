@@ -5,14 +5,7 @@ using EventSourced.Domain.Enrollments;
 using EventSourced.Domain.Inventory;
 using EventSourced.Domain.Programs;
 using EventSourced.Domain.Templates;
-using EventSourced.Projections.Approvals;
-using EventSourced.Projections.BeneficiaryGroups;
-using EventSourced.Projections.Campaigns;
-using EventSourced.Projections.Enrollments;
-using EventSourced.Projections.Inventory;
-using EventSourced.Projections.Orders;
-using EventSourced.Projections.Programs;
-using EventSourced.Projections.Templates;
+using EventSourced.Projections.ReadTables;
 using JasperFx.Events.Projections;
 using Marten;
 using Weasel.Core;
@@ -47,15 +40,11 @@ public static class EventSourcedStoreOptions
         options.Projections.Add(new DomainFold<EnrollmentState>(EnrollmentState.Evolve), ProjectionLifecycle.Live);
 
         // Read tables: inline, in the same transaction as the events.
-        var schema = options.DatabaseSchemaName;
-        options.Projections.Add(new ProgramTemplatesProjection(schema), ProjectionLifecycle.Inline);
-        options.Projections.Add(new BeneficiaryGroupsProjection(schema), ProjectionLifecycle.Inline);
-        options.Projections.Add(new ProgramsProjection(schema), ProjectionLifecycle.Inline);
-        options.Projections.Add(new ProgramCampaignsProjection(schema), ProjectionLifecycle.Inline);
-        options.Projections.Add(new CampaignApprovalsProjection(schema), ProjectionLifecycle.Inline);
-        options.Projections.Add(new InventoryReservationsProjection(schema), ProjectionLifecycle.Inline);
-        options.Projections.Add(new OrdersProjection(schema), ProjectionLifecycle.Inline);
-        options.Projections.Add(new ProgramEnrollmentsProjection(schema), ProjectionLifecycle.Inline);
+        foreach (var table in ReadTableCatalog.For(options.DatabaseSchemaName))
+        {
+            options.Projections.Add(table, ProjectionLifecycle.Inline);
+        }
+
         return options;
     }
 }

@@ -2,6 +2,7 @@ using EventSourced.Domain.Approvals.Events;
 using EventSourced.Domain.BeneficiaryGroups.Events;
 using EventSourced.Domain.Campaigns.Events;
 using EventSourced.Domain.Enrollments.Events;
+using EventSourced.Domain.Repairs.Events;
 using EventSourced.Domain.Inventory.Events;
 using EventSourced.Domain.Orders.Events;
 using EventSourced.Domain.Programs.Events;
@@ -54,5 +55,8 @@ internal static class StoredEventNames
         events.MapEventType<EnrollmentCreated>("enrollment_created.v1");
         events.MapEventType<EnrollmentLinkedToProgram>("enrollment_linked_to_program.v1");
         events.MapEventType<EnrollmentStatusChanged>("enrollment_status_changed.v1");
+        events.MapEventType<EnrollmentUnlinked>("enrollment_unlinked.v1");
+
+        events.MapEventType<RepairRecorded>("repair_recorded.v1");
     }
 }
