@@ -5,6 +5,7 @@ using EventSourced.Domain.Campaigns.Events;
 using EventSourced.Domain.Inventory;
 using EventSourced.Domain.Inventory.Events;
 using EventSourced.Domain.Orders.Events;
+using EventSourced.Domain.Repairs.Events;
 using JasperFx.Events;
 using Marten;
 
@@ -46,9 +47,33 @@ internal sealed class WorkflowStreams(IDocumentSession session, IEventStream<Cam
                 case ReservationConverted or ReservationReleased:
                     Required(Reservation, e).AppendOne(e);
                     break;
+                case RepairRecorded repair:
+                    AppendTo(repair.StreamId, e);
+                    break;
                 default:
                     throw new InvalidOperationException($"The workflow decided an event it has no stream for: {e.GetType().Name}.");
             }
+        }
+    }
+
+    // The audit event of a repair goes to whichever fetched stream it names.
+    private void AppendTo(Guid streamId, object e)
+    {
+        if (streamId == Campaign.Id)
+        {
+            Campaign.AppendOne(e);
+        }
+        else if (streamId == Approval?.Id)
+        {
+            Approval.AppendOne(e);
+        }
+        else if (streamId == Reservation?.Id)
+        {
+            Reservation.AppendOne(e);
+        }
+        else
+        {
+            throw new InvalidOperationException($"A repair was recorded on stream {streamId}, which this workflow decision did not fetch.");
         }
     }
 
