@@ -1,22 +1,25 @@
 using EventSourced.Host.Cli;
 using EventSourced.Host.Hosting;
 using EventSourced.Host.Postgres;
+using JasperFx;
 
-var builder = WebApplication.CreateBuilder(BackfillProgramsCommand.HostArguments(args));
+// The host's own commands (integrity, backfill-programs) take their options out of the arguments; everything else
+// (run, projections, resources, describe, help...) is JasperFx's command line.
+var builder = WebApplication.CreateBuilder(HostCommands.HostArguments(args));
 await builder.AddEventSourcedHostAsync();
 
 var app = builder.Build();
-if (BackfillProgramsCommand.Matches(args))
+app.UseEventSourcedHost();
+var embedded = app.Services.GetService<LocalPostgresCluster>(); // resolved now: JasperFx commands dispose the host
+try
 {
-    var exitCode = await BackfillProgramsCommand.RunAsync(app, args);
-    if (app.Services.GetService<LocalPostgresCluster>() is { } embedded)
+    return await HostCommands.TryRunAsync(app, args) ?? await app.RunJasperFxCommands(args);
+}
+finally
+{
+    // Commands do not start the host, so its lifetime would not stop an embedded server this process started.
+    if (embedded is not null)
     {
         await embedded.StopIfStartedHereAsync();
     }
-
-    return exitCode;
 }
-
-app.UseEventSourcedHost();
-await app.RunAsync();
-return 0;

@@ -10,6 +10,9 @@ public sealed class HostFixture(PostgresServer server) : IsolatedDatabase(server
 {
     public IAlbaHost Host { get; private set; } = null!;
 
+    /// <summary>The host's Marten store.</summary>
+    public Marten.IDocumentStore Store => Host.Services.GetRequiredService<Marten.IDocumentStore>();
+
     public FixedClock Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
     public override async ValueTask InitializeAsync()

@@ -1,8 +1,10 @@
 using System.Text.Json.Serialization;
 using EventSourced.Host.Http;
+using EventSourced.Host.Integrity;
 using EventSourced.Host.Postgres;
 using EventSourced.Projections.Approvals;
 using EventSourced.Projections.Enrollments;
+using EventSourced.Projections.Integrity;
 using EventSourced.Projections.Registration;
 using JasperFx.CodeGeneration;
 using Marten;
@@ -32,6 +34,8 @@ public static class EventSourcedHost
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(WorkflowOptions(builder.Configuration));
         builder.Services.AddSingleton(LookupOptions(builder.Configuration));
+        builder.Services.AddSingleton<IntegrityMetrics>();
+        builder.Services.AddHostedService<IntegrityMonitor>();
         builder.Services.AddMarten(options =>
             {
                 options.Connection(connectionString);

@@ -52,8 +52,7 @@ public static class IntegrityCheck
         if (unknown.Length > 0)
         {
             throw new ArgumentException(
-                $"Unknown read table(s): {string.Join(", ", unknown)}. Known tables: {string.Join(", ", ReadTableCatalog.TableNames)}.",
-                nameof(requested));
+                $"Unknown read table(s): {string.Join(", ", unknown)}. Known tables: {string.Join(", ", ReadTableCatalog.TableNames)}.");
         }
 
         return ReadTableCatalog.TableNames.Where(requested.Contains).ToArray();

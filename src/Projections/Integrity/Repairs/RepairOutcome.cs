@@ -10,5 +10,8 @@ public sealed record RepairOutcome(string Finding, Guid StreamId, IReadOnlyList<
 {
     public bool NothingToDo => Error is null && Events.Count == 0;
 
+    /// <summary>The events' type names, in order (the JSON shows each event's data under <see cref="Events"/>).</summary>
+    public IReadOnlyList<string> EventTypes => Events.Select(e => e.GetType().Name).ToArray();
+
     public static RepairOutcome Refused(string finding, Guid streamId, DomainError error) => new(finding, streamId, [], error, false);
 }

@@ -1,0 +1,34 @@
+using EventSourced.Domain.Common;
+using EventSourced.Host.Http;
+using EventSourced.Projections.Integrity;
+using Marten;
+using Wolverine.Http;
+
+namespace EventSourced.Host.Integrity;
+
+public static class IntegrityEndpoint
+{
+    /// <summary>
+    /// Runs the integrity check (replaying every stream; it can take a while on a large store) and returns the JSON report,
+    /// the same document as <c>integrity check --json</c>. <c>?table=</c> (repeatable or comma-separated) limits it to
+    /// some read tables. 200 whether clean or not (see <c>isClean</c>); 400 names an unknown table.
+    /// </summary>
+    [WolverineGet("/admin/integrity")]
+    public static async Task<IResult> Get(string[]? table, HttpContext context, IDocumentStore store, TimeProvider clock, IntegrityMetrics metrics,
+        CancellationToken cancellation)
+    {
+        var tables = (table ?? []).SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+        try
+        {
+            IntegrityCheck.SelectTables(tables);
+        }
+        catch (ArgumentException ex)
+        {
+            return DomainError.Validation([new FieldError("table", ex.Message, "known-table")]).ToProblem(context);
+        }
+
+        var report = await IntegrityCheck.RunAsync(store, new IntegrityCheckOptions { Tables = tables }, clock, cancellation: cancellation);
+        metrics.Record(report);
+        return Results.Json(report, IntegrityJson.Options);
+    }
+}
