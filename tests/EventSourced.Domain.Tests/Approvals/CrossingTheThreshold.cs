@@ -37,6 +37,7 @@ public class CrossingTheThreshold
         after.ShouldBe(campaign with
         {
             Probability = 92,
+            ProbabilityBeforeCrossing = 75,
             ApprovalId = ApprovalId,
             ApprovalStatus = ApprovalStatus.Pending,
             ReservationId = ReservationId,
