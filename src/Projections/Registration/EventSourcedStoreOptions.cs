@@ -40,6 +40,13 @@ public static class EventSourcedStoreOptions
         options.Projections.Add(new DomainFold<EnrollmentState>(EnrollmentState.Evolve), ProjectionLifecycle.Live);
 
         // Read tables: inline, in the same transaction as the events.
+        // A rebuild must stop on an event it cannot read or apply, never skip it and leave a table quietly wrong. (These
+        // are JasperFx's rebuild defaults today; stated so a changed default cannot slip in. The read tables are
+        // inline, so the continuous-mode skips never apply to them; IntegrityCheck reports any such event.)
+        options.Projections.RebuildErrors.SkipApplyErrors = false;
+        options.Projections.RebuildErrors.SkipSerializationErrors = false;
+        options.Projections.RebuildErrors.SkipUnknownEvents = false;
+
         foreach (var table in ReadTableCatalog.For(options.DatabaseSchemaName))
         {
             options.Projections.Add(table, ProjectionLifecycle.Inline);
