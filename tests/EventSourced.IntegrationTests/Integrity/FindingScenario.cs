@@ -1,8 +1,10 @@
+using System.Runtime.CompilerServices;
 using EventSourced.Domain.Approvals.Events;
 using EventSourced.Domain.Campaigns.Commands;
 using EventSourced.Domain.Campaigns.Events;
 using EventSourced.Domain.Enrollments;
 using EventSourced.Domain.Enrollments.Events;
+using EventSourced.Domain.Repairs;
 using EventSourced.IntegrationTests.Approvals;
 using EventSourced.IntegrationTests.Programs;
 
@@ -76,11 +78,39 @@ internal static class FindingScenario
         return new Workflow(campaign, (Guid)row["approval_request_id"]!, (Guid)row["reservation_id"]!);
     }
 
+    /// <summary>One of each repairable finding, made once per database (the tests that share it must not repair it).</summary>
+    public static Task<AllFindings> RepairableFindingsOnceAsync(this MartenDatabase db) =>
+        Once.GetValue(db, d => d.RepairableFindingsAsync("all"));
+
+    /// <summary>One of each repairable finding.</summary>
+    public static async Task<AllFindings> RepairableFindingsAsync(this MartenDatabase db, string key)
+    {
+        var orphan = await db.OrphanedEnrollmentAsync($"{key}-orphan");
+        var campaign = await db.CampaignWithoutApprovalAsync($"{key}-no-approval");
+        var dangling = await db.DanglingReservationAsync($"{key}-dangling");
+        var (withoutOrder, order) = await db.ApprovalWithoutOrderAsync($"{key}-no-order");
+        return new AllFindings(orphan, campaign, dangling, withoutOrder, order);
+    }
+
     public static async Task AppendAsync(this MartenDatabase db, Guid stream, params object[] events)
     {
         await using var session = db.Store.LightweightSession();
         session.Events.Append(stream, events);
         await session.SaveChangesAsync(TestContext.Current.CancellationToken);
+    }
+
+    private static readonly ConditionalWeakTable<MartenDatabase, Task<AllFindings>> Once = new();
+
+    public sealed record AllFindings(OrphanedEnrollment Orphan, Guid CampaignWithoutApproval, Workflow Dangling, Workflow WithoutOrder, Guid Order)
+    {
+        /// <summary>The stream each finding is reported on (and its repair writes to), by kind.</summary>
+        public IReadOnlyDictionary<string, Guid> StreamsByKind { get; } = new Dictionary<string, Guid>
+        {
+            [FindingKinds.OrphanedEnrollment] = Orphan.Enrollment,
+            [FindingKinds.CampaignWithoutApproval] = CampaignWithoutApproval,
+            [FindingKinds.DanglingReservation] = Dangling.Reservation,
+            [FindingKinds.ApprovalWithoutOrder] = WithoutOrder.Approval,
+        };
     }
 
     public sealed record OrphanedEnrollment(Guid Enrollment, Guid Program, Guid Campaign, Guid Group);
