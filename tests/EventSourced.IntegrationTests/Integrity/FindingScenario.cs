@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using EventSourced.Domain.Approvals.Events;
 using EventSourced.Domain.Campaigns.Commands;
 using EventSourced.Domain.Campaigns.Events;
@@ -80,7 +79,7 @@ internal static class FindingScenario
 
     /// <summary>One of each repairable finding, made once per database (the tests that share it must not repair it).</summary>
     public static Task<AllFindings> RepairableFindingsOnceAsync(this MartenDatabase db) =>
-        Once.GetValue(db, d => d.RepairableFindingsAsync("all"));
+        db.OnceAsync("repairable findings", () => db.RepairableFindingsAsync("all"));
 
     /// <summary>One of each repairable finding.</summary>
     public static async Task<AllFindings> RepairableFindingsAsync(this MartenDatabase db, string key)
@@ -98,8 +97,6 @@ internal static class FindingScenario
         session.Events.Append(stream, events);
         await session.SaveChangesAsync(TestContext.Current.CancellationToken);
     }
-
-    private static readonly ConditionalWeakTable<MartenDatabase, Task<AllFindings>> Once = new();
 
     public sealed record AllFindings(OrphanedEnrollment Orphan, Guid CampaignWithoutApproval, Workflow Dangling, Workflow WithoutOrder, Guid Order)
     {
