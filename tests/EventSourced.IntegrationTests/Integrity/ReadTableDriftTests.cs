@@ -162,6 +162,48 @@ public sealed class ReadTableDriftTests(PopulatedStore store) : IClassFixture<Po
         await Db.ShouldHaveReadTablesAsync(store.Baseline);
     }
 
+    [Fact]
+    public async Task A_dry_run_lists_the_rows_it_would_re_project_and_changes_nothing()
+    {
+        await store.ResetAsync();
+        var order = (Guid)(await Sql.QueryAsync(ConnectionString, "select id from orders")).ShouldHaveSingleItem()["id"]!;
+        var enrollment = (Guid)(await Sql.QueryAsync(ConnectionString, "select id from program_enrollments order by id limit 1")).First()["id"]!;
+        await Sql.ExecuteAsync(ConnectionString, $"delete from orders; update program_enrollments set program_type = 'hand-edited' where id = '{enrollment}'");
+        var corrupted = await Db.ReadTablesSnapshotAsync();
+        var events = await Db.EventCountAsync();
+
+        var dryRun = await Db.RepairAsync(new RepairOptions { DryRun = true });
+
+        dryRun.Reprojected.ShouldBe(
+            [new ReprojectedRow("orders", order, "would re-project"), new ReprojectedRow("program_enrollments", enrollment, "would re-project")],
+            ignoreOrder: true);
+        dryRun.After.ShouldBeNull();
+        await Db.ShouldHaveReadTablesAsync(corrupted);
+        (await Db.EventCountAsync()).ShouldBe(events);
+    }
+
+    /// <summary>An orphan row whose id happens to be a stream that writes no row to that table: no stream produces it, so it is
+    /// deleted (and reported so), like any other orphan.</summary>
+    [Fact]
+    public async Task An_orphan_row_with_the_id_of_another_kind_of_stream_is_deleted()
+    {
+        await store.ResetAsync();
+        var program = (Guid)(await Sql.QueryAsync(ConnectionString, "select id from programs order by id limit 1")).First()["id"]!;
+        await Sql.ExecuteAsync(ConnectionString,
+            "insert into orders select (jsonb_populate_record(null::orders, to_jsonb(o) || " +
+            $$"""'{"id": "{{program}}", "approval_id": "0e7d5a8c-0000-4000-8000-00000000beef"}'::jsonb)).* from orders o""");
+
+        var report = await Db.CheckAsync();
+        report.Table("orders").Extra.ShouldBe([program]);
+        report.ShouldOnlyCount(FindingKinds.ExtraRow);
+
+        var repair = await Db.RepairAsync(new RepairOptions { OperatorId = "ops-1" });
+
+        repair.After.ShouldNotBeNull().ShouldBeClean();
+        await Db.ShouldHaveReadTablesAsync(store.Baseline);
+        repair.Reprojected.ShouldBe([new ReprojectedRow("orders", program, "deleted")]);
+    }
+
     private async Task<(Guid Id, ColumnMismatch? Mismatch)> CorruptAsync(string table, string corruption)
     {
         var corruptions = Corruptions[table];
