@@ -74,7 +74,7 @@ public sealed class IntegrityCommand(IDocumentStore store, TimeProvider clock, I
             metrics.Record(repair.After ?? repair.Before);
             WriteRepair(repair, json);
             var remaining = repair.After ?? repair.Before;
-            return remaining.IsClean && !repair.Refused.Any() ? Clean : Findings;
+            return remaining.IsClean && !repair.Refused.Any() && !repair.FailedRows.Any() ? Clean : Findings;
         }
         catch (ArgumentException ex)
         {

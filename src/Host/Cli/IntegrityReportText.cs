@@ -72,7 +72,8 @@ public static class IntegrityReportText
             output.WriteLine($"  {c.Finding} {c.StreamId}: {what}");
         }
 
-        output.WriteLine(Invariant($"{repair.Reprojected.Count} row(s) {(repair.DryRun ? "to re-project" : "re-projected")}, {repair.EventCount} event(s) {(repair.DryRun ? "to append" : "appended")}, {repair.Refused.Count()} refused"));
+        var failed = repair.FailedRows.Count();
+        output.WriteLine(Invariant($"{repair.Reprojected.Count - failed} row(s) {(repair.DryRun ? "to re-project" : "re-projected")}, {failed} failed, {repair.EventCount} event(s) {(repair.DryRun ? "to append" : "appended")}, {repair.Refused.Count()} refused"));
         if (repair.After is { } after)
         {
             output.WriteLine();

@@ -32,7 +32,8 @@ public static class IntegrityRepair
         foreach (var finding in before.DomainFindings.Where(f => FindingKinds.Repairable.Contains(f.Kind) && options.Includes(f.Kind)))
         {
             progress?.Report(new IntegrityProgress("repair", compensations.Count, before.DomainFindings.Count));
-            var repair = new Repair(options.OperatorId, string.IsNullOrWhiteSpace(options.Reason) ? finding.Detail : options.Reason);
+            var operatorId = string.IsNullOrWhiteSpace(options.OperatorId) && options.DryRun ? "(dry run)" : options.OperatorId;
+            var repair = new Repair(operatorId, string.IsNullOrWhiteSpace(options.Reason) ? finding.Detail : options.Reason);
             await using var session = options.Check.TenantId is null ? store.LightweightSession() : store.LightweightSession(options.Check.TenantId);
             compensations.Add(await CompensateAsync(finding, repair, session, clock, options.DryRun, cancellation));
         }
@@ -84,4 +85,7 @@ public sealed record RepairReport(
     public int EventCount => Compensations.Where(c => c.Error is null).Sum(c => c.Events.Count);
 
     public IEnumerable<RepairOutcome> Refused => Compensations.Where(c => c.Error is not null);
+
+    /// <summary>Drifted rows that could not be re-projected (their stream holds an unreadable or unappliable event).</summary>
+    public IEnumerable<ReprojectedRow> FailedRows => Reprojected.Where(r => r.Action.StartsWith("failed", StringComparison.Ordinal));
 }

@@ -15,47 +15,77 @@ public static class ReadTableRepair
     /// <summary>Streams re-projected per transaction.</summary>
     public const int BatchSize = 200;
 
-    /// <returns>One entry per (table, stream) repaired.</returns>
+    /// <returns>One entry per (table, stream): re-projected, deleted, or failed (left as it was, with the reason).</returns>
     public static async Task<IReadOnlyList<ReprojectedRow>> RepairAsync(IDocumentStore store, IReadOnlyList<TableReport> drift, string? tenantId,
         CancellationToken cancellation)
     {
         var live = ReadTableCatalog.For(store.Options.DatabaseSchemaName).ToDictionary(p => p.TableShortName);
-        var targets = drift.SelectMany(t => t.DriftedRows.Select(id => (Table: t.Table, StreamId: id))).Distinct().ToArray();
+        var targets = drift.SelectMany(t => t.DriftedRows.Select(id => new Target(t.Table, id))).Distinct().ToArray();
         var repaired = new List<ReprojectedRow>();
         foreach (var batch in targets.Chunk(BatchSize))
         {
-            await using var session = tenantId is null ? store.LightweightSession() : store.LightweightSession(tenantId);
-            await session.BeginTransactionAsync(cancellation);
-            var streamIds = batch.Select(t => t.StreamId).Distinct().ToArray();
-            await session.AdvancedSql.QueryAsync<Guid>(
-                $"select id from {store.Options.Events.DatabaseSchemaName}.mt_streams where id = any(?) order by id for update", cancellation, streamIds);
-
-            var byTable = batch.GroupBy(t => t.Table).ToDictionary(g => g.Key, g => g.Select(t => t.StreamId).ToHashSet());
-            foreach (var (table, ids) in byTable)
+            try
             {
-                session.QueueSqlCommand($"delete from {live[table].TableName} where id = any(?)", ids.ToArray());
+                repaired.AddRange(await RepairBatchAsync(store, live, batch, tenantId, cancellation));
             }
-
-            var events = await StreamReplay.StreamEventsAsync(session, streamIds, cancellation);
-            foreach (var e in events)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                foreach (var (table, ids) in byTable)
+                // Some stream of this batch cannot be read or re-applied (nothing of the batch was saved): repair the streams
+                // one by one, so only the failing ones are left as they were, and say why.
+                foreach (var stream in batch.GroupBy(t => t.StreamId))
                 {
-                    if (ids.Contains(e.StreamId) && live[table].Handles(e.EventType))
+                    try
                     {
-                        await live[table].ApplyAsync(session, e, cancellation);
+                        repaired.AddRange(await RepairBatchAsync(store, live, stream.ToArray(), tenantId, cancellation));
+                    }
+                    catch (Exception streamError) when (streamError is not OperationCanceledException)
+                    {
+                        repaired.AddRange(stream.Select(t => new ReprojectedRow(t.Table, t.StreamId, $"failed: {Innermost(streamError).Message}")));
                     }
                 }
             }
-
-            await session.SaveChangesAsync(cancellation);
-            var withEvents = events.Select(e => e.StreamId).ToHashSet();
-            repaired.AddRange(batch.Select(t => new ReprojectedRow(t.Table, t.StreamId, withEvents.Contains(t.StreamId) ? "re-projected" : "deleted")));
         }
 
         return repaired;
     }
+
+    private static async Task<IReadOnlyList<ReprojectedRow>> RepairBatchAsync(IDocumentStore store, Dictionary<string, ReadTableProjection> live,
+        IReadOnlyList<Target> batch, string? tenantId, CancellationToken cancellation)
+    {
+        await using var session = tenantId is null ? store.LightweightSession() : store.LightweightSession(tenantId);
+        await session.BeginTransactionAsync(cancellation);
+        var streamIds = batch.Select(t => t.StreamId).Distinct().ToArray();
+        await session.AdvancedSql.QueryAsync<Guid>(
+            $"select id from {store.Options.Events.DatabaseSchemaName}.mt_streams where id = any(?) order by id for update", cancellation, streamIds);
+
+        var byTable = batch.GroupBy(t => t.Table).ToDictionary(g => g.Key, g => g.Select(t => t.StreamId).ToHashSet());
+        foreach (var (table, ids) in byTable)
+        {
+            session.QueueSqlCommand($"delete from {live[table].TableName} where id = any(?)", ids.ToArray());
+        }
+
+        var applied = new HashSet<Target>();
+        foreach (var e in await StreamReplay.StreamEventsAsync(session, streamIds, cancellation))
+        {
+            foreach (var (table, ids) in byTable)
+            {
+                if (ids.Contains(e.StreamId) && live[table].Handles(e.EventType))
+                {
+                    await live[table].ApplyAsync(session, e, cancellation);
+                    applied.Add(new Target(table, e.StreamId));
+                }
+            }
+        }
+
+        await session.SaveChangesAsync(cancellation);
+        return batch.Select(t => new ReprojectedRow(t.Table, t.StreamId, applied.Contains(t) ? "re-projected" : "deleted")).ToArray();
+    }
+
+    private static Exception Innermost(Exception ex) => ex.InnerException is null ? ex : Innermost(ex.InnerException);
+
+    private sealed record Target(string Table, Guid StreamId);
 }
 
-/// <summary>A row re-projected from its stream, or <c>deleted</c> because no stream produces it.</summary>
+/// <summary>A row re-projected from its stream, <c>deleted</c> because no stream produces it, or <c>failed: …</c> (left as it
+/// was) because its stream holds an event that cannot be read or applied (the check reports it as <c>unapplied-event</c>).</summary>
 public sealed record ReprojectedRow(string Table, Guid StreamId, string Action);

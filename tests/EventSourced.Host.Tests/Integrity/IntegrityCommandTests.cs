@@ -45,7 +45,7 @@ public sealed class IntegrityCommandTests(HostFixture fixture) : IClassFixture<H
 
         var again = await RunAsync(fixture.Store, "repair", "--operator", "ops-oncall");
         again.ExitCode.ShouldBe(IntegrityCommand.Clean);
-        again.Output.ShouldContain("0 row(s) re-projected, 0 event(s) appended");
+        again.Output.ShouldContain("0 row(s) re-projected, 0 failed, 0 event(s) appended, 0 refused");
     }
 
     [Theory]
