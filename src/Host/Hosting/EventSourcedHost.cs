@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using EventSourced.Host.Health;
 using EventSourced.Host.Http;
 using EventSourced.Host.Integrity;
 using EventSourced.Host.Postgres;
@@ -64,7 +65,7 @@ public static class EventSourcedHost
         });
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ConflictExceptionHandler>();
-        builder.Services.AddHealthChecks().AddCheck<MartenHealthCheck>("postgresql");
+        builder.Services.AddEventSourcedHealthChecks();
         return builder;
     }
 
@@ -98,7 +99,7 @@ public static class EventSourcedHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<NulCharacterGuard>();
-        app.MapHealthChecks("/health");
+        app.MapEventSourcedHealthChecks();
         app.MapWolverineEndpoints(options => options.RejectUnparseableQueryValues = true);
         return app;
     }

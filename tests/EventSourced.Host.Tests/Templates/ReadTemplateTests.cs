@@ -61,6 +61,6 @@ public sealed class ReadTemplateTests(HostFixture fixture) : IClassFixture<HostF
         var response = await fixture.Host.GetAsync("/health");
 
         response.Status.ShouldBe(HttpStatusCode.OK);
-        response.Body.ShouldBe("Healthy");
+        response.Body.ShouldContain("\"postgresql\"");
     }
 }

@@ -1,10 +1,11 @@
+using EventSourced.Host.Hosting;
 using Marten;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace EventSourced.Host.Hosting;
+namespace EventSourced.Host.Health;
 
-/// <summary><c>GET /health</c>: healthy when the event store's database answers a query.</summary>
-internal sealed class MartenHealthCheck(IDocumentStore store) : IHealthCheck
+/// <summary>Readiness: healthy when the event store's database answers a query.</summary>
+internal sealed class DatabaseHealthCheck(IDocumentStore store) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
