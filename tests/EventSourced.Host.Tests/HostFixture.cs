@@ -13,6 +13,9 @@ public sealed class HostFixture(PostgresServer server) : IsolatedDatabase(server
     /// <summary>The host's Marten store.</summary>
     public Marten.IDocumentStore Store => Host.Services.GetRequiredService<Marten.IDocumentStore>();
 
+    /// <summary>Every line the host logs, with its scope (e.g. the correlation id).</summary>
+    public Operations.CapturedLogs Logs { get; } = new();
+
     public FixedClock Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
     public override async ValueTask InitializeAsync()
@@ -26,6 +29,7 @@ public sealed class HostFixture(PostgresServer server) : IsolatedDatabase(server
                 services.RunWolverineInSoloMode();
                 services.DisableAllExternalWolverineTransports();
                 services.AddSingleton<TimeProvider>(Clock);
+                services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
             });
         });
     }

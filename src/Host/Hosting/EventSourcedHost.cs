@@ -96,6 +96,7 @@ public static class EventSourcedHost
 
     public static WebApplication UseEventSourcedHost(this WebApplication app)
     {
+        app.UseMiddleware<CorrelationId>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<NulCharacterGuard>();

@@ -5,6 +5,7 @@ using EventSourced.Projections.Commands;
 using EventSourced.Projections.Enrollments.Contracts;
 using Marten;
 using Microsoft.Extensions.Logging;
+using Wolverine;
 
 namespace EventSourced.Projections.Enrollments;
 
@@ -15,17 +16,17 @@ namespace EventSourced.Projections.Enrollments;
 /// </summary>
 public static class EnrollmentHandler
 {
-    public static Task Handle(KintellSessionCompleted message, IDocumentSession session, TimeProvider clock, ProgramLookupOptions lookup,
+    public static Task Handle(KintellSessionCompleted message, Envelope envelope, IDocumentSession session, TimeProvider clock, ProgramLookupOptions lookup,
         ILogger<EnrollmentLog> logger, CancellationToken cancellation) =>
-        HandleSourceEventAsync(message, session, clock, lookup, logger, cancellation);
+        HandleSourceEventAsync(message, envelope, session, clock, lookup, logger, cancellation);
 
-    public static Task Handle(BuddyMatchCreated message, IDocumentSession session, TimeProvider clock, ProgramLookupOptions lookup,
+    public static Task Handle(BuddyMatchCreated message, Envelope envelope, IDocumentSession session, TimeProvider clock, ProgramLookupOptions lookup,
         ILogger<EnrollmentLog> logger, CancellationToken cancellation) =>
-        HandleSourceEventAsync(message, session, clock, lookup, logger, cancellation);
+        HandleSourceEventAsync(message, envelope, session, clock, lookup, logger, cancellation);
 
-    public static Task Handle(UpskillingCourseEnrolled message, IDocumentSession session, TimeProvider clock, ProgramLookupOptions lookup,
+    public static Task Handle(UpskillingCourseEnrolled message, Envelope envelope, IDocumentSession session, TimeProvider clock, ProgramLookupOptions lookup,
         ILogger<EnrollmentLog> logger, CancellationToken cancellation) =>
-        HandleSourceEventAsync(message, session, clock, lookup, logger, cancellation);
+        HandleSourceEventAsync(message, envelope, session, clock, lookup, logger, cancellation);
 
     /// <summary>A direct enrollment (or one any host builds itself).</summary>
     public static Task<EnrollmentResult> Handle(EnrollUser command, IDocumentSession session, TimeProvider clock, ProgramLookupOptions lookup,
@@ -88,9 +89,11 @@ public static class EnrollmentHandler
         }
     }
 
-    private static async Task HandleSourceEventAsync(IEnrollmentSourceEvent message, IDocumentSession session, TimeProvider clock,
+    private static async Task HandleSourceEventAsync(IEnrollmentSourceEvent message, Envelope envelope, IDocumentSession session, TimeProvider clock,
         ProgramLookupOptions lookup, ILogger logger, CancellationToken cancellation)
     {
+        // The correlation id of the request (or producer) that sent the event, on every line this handler logs.
+        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["CorrelationId"] = envelope.CorrelationId });
         var result = await EnrollAsync(message.ToCommand(), session, clock, lookup, logger, cancellation);
         if (result.Outcome == EnrollmentOutcome.Rejected && result.Error is { Kind: ErrorKind.Invalid } error)
         {
