@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using EventSourced.Host.Health;
 using EventSourced.Host.Http;
 using EventSourced.Host.Integrity;
+using EventSourced.Host.Observability;
 using EventSourced.Host.Postgres;
 using EventSourced.Projections.Approvals;
 using EventSourced.Projections.Enrollments;
@@ -66,6 +67,7 @@ public static class EventSourcedHost
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ConflictExceptionHandler>();
         builder.Services.AddEventSourcedHealthChecks();
+        builder.Services.AddEventSourcedTelemetry();
         return builder;
     }
 
@@ -101,6 +103,7 @@ public static class EventSourcedHost
         app.UseStatusCodePages();
         app.UseMiddleware<NulCharacterGuard>();
         app.MapEventSourcedHealthChecks();
+        app.MapEventSourcedMetrics();
         app.MapWolverineEndpoints(options => options.RejectUnparseableQueryValues = true);
         return app;
     }

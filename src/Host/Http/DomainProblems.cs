@@ -1,4 +1,6 @@
 using EventSourced.Domain.Common;
+using EventSourced.Domain.Configuration;
+using EventSourced.Projections.Observability;
 
 namespace EventSourced.Host.Http;
 
@@ -14,6 +16,11 @@ public static class DomainProblems
             ErrorKind.Conflict => StatusCodes.Status409Conflict,
             _ => StatusCodes.Status400BadRequest,
         };
+
+        if (error.Title == ConfigValidation.Failed)
+        {
+            EventSourcedMetrics.RecordConfigValidationFailure();
+        }
 
         var extensions = new Dictionary<string, object?>(error.Extensions);
         if (error.Errors.Count > 0)

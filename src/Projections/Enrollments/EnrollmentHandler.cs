@@ -3,6 +3,7 @@ using EventSourced.Domain.Enrollments;
 using EventSourced.Domain.Enrollments.Commands;
 using EventSourced.Projections.Commands;
 using EventSourced.Projections.Enrollments.Contracts;
+using EventSourced.Projections.Observability;
 using Marten;
 using Microsoft.Extensions.Logging;
 using Wolverine;
@@ -115,7 +116,13 @@ public static class EnrollmentHandler
         var campaigns = command.CompanyId is { } company && programs.Count > 0
             ? await session.CampaignsOfCompanyAsync(company, cancellation)
             : [];
-        return ProgramLookup.Find(command.ProgramType!, command.CompanyId, programs, campaigns, lookupDisabled: false);
+        var context = ProgramLookup.Find(command.ProgramType!, command.CompanyId, programs, campaigns, lookupDisabled: false);
+        if (context is null)
+        {
+            EventSourcedMetrics.RecordLookupFailure(command.SourceSystem!);
+        }
+
+        return context;
     }
 
     private static void LogCreated(ILogger logger, EnrollUser command, Guid id, ProgramContext? context, ProgramLookupOptions lookup)

@@ -5,6 +5,7 @@ using EventSourced.Domain.Enrollments;
 using EventSourced.Domain.Inventory;
 using EventSourced.Domain.Programs;
 using EventSourced.Domain.Templates;
+using EventSourced.Projections.Observability;
 using EventSourced.Projections.ReadTables;
 using JasperFx.Events.Projections;
 using Marten;
@@ -46,6 +47,8 @@ public static class EventSourcedStoreOptions
         options.Projections.RebuildErrors.SkipApplyErrors = false;
         options.Projections.RebuildErrors.SkipSerializationErrors = false;
         options.Projections.RebuildErrors.SkipUnknownEvents = false;
+
+        options.Listeners.Add(new MetricsCommitListener());
 
         foreach (var table in ReadTableCatalog.For(options.DatabaseSchemaName))
         {

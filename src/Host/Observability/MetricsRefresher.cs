@@ -1,0 +1,39 @@
+using EventSourced.Projections.Approvals;
+using EventSourced.Projections.Observability;
+using Marten;
+using Wolverine.Runtime;
+
+namespace EventSourced.Host.Observability;
+
+/// <summary>
+/// Refreshes the gauges that need a query (pending approvals, approval rate, outbox and dead-letter depth) every
+/// <c>Metrics:RefreshInterval</c> (default 30 s), so a scrape never waits on the database.
+/// </summary>
+internal sealed partial class MetricsRefresher(IDocumentStore store, IWolverineRuntime wolverine, TimeProvider clock, IConfiguration configuration,
+    ILogger<MetricsRefresher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = TimeSpan.TryParse(configuration["Metrics:RefreshInterval"], System.Globalization.CultureInfo.InvariantCulture, out var configured)
+            && configured > TimeSpan.Zero ? configured : TimeSpan.FromSeconds(30);
+        using var timer = new PeriodicTimer(interval, clock);
+        do
+        {
+            try
+            {
+                await using var session = store.QuerySession();
+                var workflow = await session.WorkflowMetricsAsync(clock.GetUtcNow(), stoppingToken);
+                var counts = await wolverine.Storage.Admin.FetchCountsAsync();
+                EventSourcedMetrics.Refresh(workflow, counts.Outgoing, counts.DeadLetter);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogFailed(logger, ex);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not refresh the workflow and outbox gauges")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}
