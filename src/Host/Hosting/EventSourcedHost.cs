@@ -68,6 +68,7 @@ public static class EventSourcedHost
         builder.Services.AddExceptionHandler<ConflictExceptionHandler>();
         builder.Services.AddEventSourcedHealthChecks();
         builder.Services.AddEventSourcedTelemetry();
+        builder.Services.AddOpenApi(); // /openapi/v1.json, from the endpoints' metadata (Wolverine.Http feeds ApiExplorer)
         return builder;
     }
 
@@ -104,6 +105,7 @@ public static class EventSourcedHost
         app.UseMiddleware<NulCharacterGuard>();
         app.MapEventSourcedHealthChecks();
         app.MapEventSourcedMetrics();
+        app.MapOpenApi();
         app.MapWolverineEndpoints(options => options.RejectUnparseableQueryValues = true);
         return app;
     }
