@@ -1,18 +1,29 @@
+using EventSourced.Projections.Approvals;
+using EventSourced.Projections.Enrollments;
 using EventSourced.Projections.Enrollments.Contracts;
+using EventSourced.Projections.Integrity;
 using EventSourced.Projections.Templates;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Wolverine;
 using Wolverine.ErrorHandling;
 
 namespace EventSourced.Projections.Registration;
 
-/// <summary>Everything EventSourced needs from Wolverine, in one call: handler discovery, durable local queues (so
-/// external events survive a crash and dead letters are stored), and the error policies.</summary>
+/// <summary>Everything EventSourced needs from Wolverine, in one call: handler discovery, the services the handlers use
+/// (clock, workflow and lookup switches, integrity gauges; defaults unless the host registered its own), durable local
+/// queues (so external events survive a crash and dead letters are stored), and the error policies.</summary>
 public static class EventSourcedWolverineOptions
 {
     public static WolverineOptions AddEventSourced(this WolverineOptions options)
     {
         options.Discovery.IncludeAssembly(typeof(TemplateHandler).Assembly);
+
+        // What the handlers depend on, with defaults a host may replace by registering its own first.
+        options.Services.TryAddSingleton(TimeProvider.System);
+        options.Services.TryAddSingleton(new ApprovalWorkflowOptions());
+        options.Services.TryAddSingleton(new ProgramLookupOptions());
+        options.Services.TryAddSingleton<IntegrityMetrics>();
         options.Policies.UseDurableLocalQueues();
 
         // A malformed external event cannot succeed on retry: straight to the dead-letter storage, with its reason.

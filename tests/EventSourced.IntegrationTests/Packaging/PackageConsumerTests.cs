@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using EventSourced.Testing;
+
+namespace EventSourced.IntegrationTests.Packaging;
+
+/// <summary>
+/// The way most people use the library: pack EventSourced.Domain and EventSourced.Projections to a local folder, then
+/// build and run a separate minimal host that references the packages (not the projects) and uses only the public
+/// one-call registrations, against a real database.
+/// </summary>
+public sealed class PackageConsumerTests(IsolatedDatabase db) : IClassFixture<IsolatedDatabase>
+{
+    private const string ConsumerProgram = """
+        using System.Text.Json;
+        using EventSourced.Domain.Templates.Commands;
+        using EventSourced.Projections.Commands;
+        using EventSourced.Projections.Integrity;
+        using EventSourced.Projections.Registration;
+        using EventSourced.Projections.Templates;
+        using Marten;
+        using Microsoft.Extensions.DependencyInjection;
+        using Microsoft.Extensions.Hosting;
+        using Wolverine;
+        using Wolverine.Marten;
+
+        var builder = Host.CreateApplicationBuilder(args);
+        builder.Services.AddMarten(options =>
+            {
+                options.Connection(Environment.GetEnvironmentVariable("CONSUMER_POSTGRES")!);
+                options.AddEventSourced();
+            })
+            .ApplyAllDatabaseChangesOnStartup()
+            .IntegrateWithWolverine();
+        builder.UseWolverine(options => options.AddEventSourced());
+
+        using var host = builder.Build();
+        await host.StartAsync();
+        var bus = host.Services.GetRequiredService<IMessageBus>();
+        var json = JsonDocument.Parse("{}").RootElement;
+        var created = await bus.InvokeAsync<CommandResult>(new CreateTemplate("packaged-template", "Packaged", null, "mentorship", json, json));
+        if (!created.IsAccepted) { Console.WriteLine($"refused: {created.Error}"); return 1; }
+
+        var store = host.Services.GetRequiredService<IDocumentStore>();
+        await using var session = store.QuerySession();
+        var template = await session.FindTemplateAsync(created.StreamId);
+        var report = await IntegrityCheck.RunAsync(store, new IntegrityCheckOptions(), TimeProvider.System);
+        Console.WriteLine($"template {template?.TemplateKey} {template?.Status}; integrity clean: {report.IsClean}");
+        await host.StopAsync();
+        return 0;
+        """;
+
+    [Fact]
+    public async Task A_host_built_on_the_packages_alone_creates_a_template_and_checks_integrity()
+    {
+        var root = RepositoryRoot();
+        var work = Directory.CreateTempSubdirectory("eventsourced-consumer-");
+        var version = $"0.0.0-consumer.{Guid.NewGuid():N}"[..32];
+        try
+        {
+            var feed = Directory.CreateDirectory(Path.Combine(work.FullName, "feed")).FullName;
+            foreach (var project in new[] { "src/Domain/EventSourced.Domain.csproj", "src/Projections/EventSourced.Projections.csproj" })
+            {
+                await DotnetAsync(root, null, "pack", Path.Combine(root, project), "-c", "Release", "-o", feed, $"-p:Version={version}");
+            }
+
+            var app = Directory.CreateDirectory(Path.Combine(work.FullName, "app")).FullName;
+            await File.WriteAllTextAsync(Path.Combine(app, "Program.cs"), ConsumerProgram, TestContext.Current.CancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(app, "Consumer.csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <OutputType>Exe</OutputType>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <ImplicitUsings>enable</ImplicitUsings>
+                    <Nullable>enable</Nullable>
+                    <NoWarn>NU1603</NoWarn>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="EventSourced.Projections" Version="{version}" />
+                    <PackageReference Include="WolverineFx.Marten" Version="6.62.0" />
+                    <PackageReference Include="WolverineFx.RuntimeCompilation" Version="6.62.0" />
+                  </ItemGroup>
+                </Project>
+                """, TestContext.Current.CancellationToken);
+            // The consumer's own nuget.config: the packages just built, the DistributedLock shim (README), nuget.org.
+            await File.WriteAllTextAsync(Path.Combine(app, "nuget.config"), $"""
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration>
+                  <packageSources>
+                    <clear />
+                    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+                    <add key="local-shims" value="{Path.Combine(root, "eng", "packages")}" />
+                    <add key="eventsourced" value="{feed}" />
+                  </packageSources>
+                  <packageSourceMapping>
+                    <packageSource key="local-shims"><package pattern="Patched.DistributedLock.Core" /></packageSource>
+                    <packageSource key="eventsourced"><package pattern="EventSourced.*" /></packageSource>
+                    <packageSource key="nuget.org"><package pattern="*" /></packageSource>
+                  </packageSourceMapping>
+                </configuration>
+                """, TestContext.Current.CancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(app, "Directory.Build.props"), "<Project />", TestContext.Current.CancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(app, "Directory.Packages.props"), "<Project />", TestContext.Current.CancellationToken);
+
+            var output = await DotnetAsync(app, db.ConnectionString, "run", "--project", Path.Combine(app, "Consumer.csproj"));
+
+            output.ShouldContain("template packaged-template draft; integrity clean: True");
+            (await Sql.ScalarAsync(db.ConnectionString, "select count(*) from program_templates where template_key = 'packaged-template'")).ShouldBe(1);
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+            foreach (var id in new[] { "eventsourced.domain", "eventsourced.projections" })
+            {
+                var cached = Path.Combine(Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+                    ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"), id, version);
+                if (Directory.Exists(cached))
+                {
+                    Directory.Delete(cached, recursive: true);
+                }
+            }
+        }
+    }
+
+    private static async Task<string> DotnetAsync(string directory, string? connectionString, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        if (connectionString is not null)
+        {
+            start.Environment["CONSUMER_POSTGRES"] = connectionString;
+        }
+
+        // Not the test run's own MSBuild/testing environment: the consumer is an ordinary build.
+        foreach (var variable in new[] { "MSBuildExtensionsPath", "MSBUILD_EXE_PATH", "MSBuildSDKsPath", "DOTNET_HOST_PATH" })
+        {
+            start.Environment.Remove(variable);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await process.WaitForExitAsync(timeout.Token);
+        var text = await output + await error;
+        process.ExitCode.ShouldBe(0, $"dotnet {string.Join(' ', args)}:\n{text}");
+        return text;
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "EventSourced.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("EventSourced.sln not found above the tests");
+    }
+}
