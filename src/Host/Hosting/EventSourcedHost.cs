@@ -68,7 +68,7 @@ public static class EventSourcedHost
         builder.Services.AddExceptionHandler<ConflictExceptionHandler>();
         builder.Services.AddEventSourcedHealthChecks();
         builder.Services.AddEventSourcedTelemetry();
-        builder.Services.AddOpenApi(); // /openapi/v1.json, from the endpoints' metadata (Wolverine.Http feeds ApiExplorer)
+        builder.Services.AddOpenApi(OpenApi.EventSourcedOpenApi.Configure); // /openapi/v1.json, from the endpoints' metadata (Wolverine.Http feeds ApiExplorer)
         return builder;
     }
 
