@@ -1,13 +1,19 @@
+using System.Net.Mime;
 using EventSourced.Domain.Common;
 using EventSourced.Host.Http;
 using EventSourced.Projections.Approvals;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace EventSourced.Host.Approvals;
 
+[Tags("Approvals")]
 public static class GetApprovalEndpoint
 {
+    /// <summary>One approval, by id: pending, approved or rejected.</summary>
+    [ProducesResponseType<ApprovalView>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypeNames.Application.ProblemJson)]
     [WolverineGet("/approvals/{id}")]
     public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext context, CancellationToken cancellation) =>
         await session.FindApprovalAsync(id, cancellation) is { } view

@@ -1,13 +1,19 @@
+using System.Net.Mime;
 using EventSourced.Domain.Common;
 using EventSourced.Host.Http;
 using EventSourced.Projections.BeneficiaryGroups;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace EventSourced.Host.BeneficiaryGroups;
 
+[Tags("Beneficiary groups")]
 public static class GetBeneficiaryGroupEndpoint
 {
+    /// <summary>One beneficiary group, by id.</summary>
+    [ProducesResponseType<BeneficiaryGroupView>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypeNames.Application.ProblemJson)]
     [WolverineGet("/beneficiary-groups/{id}")]
     public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext context, CancellationToken cancellation) =>
         await session.FindBeneficiaryGroupAsync(id, cancellation) is { } view

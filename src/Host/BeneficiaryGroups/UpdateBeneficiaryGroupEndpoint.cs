@@ -1,7 +1,9 @@
+using System.Net.Mime;
 using EventSourced.Domain.BeneficiaryGroups.Commands;
 using EventSourced.Host.Http;
 using EventSourced.Projections.BeneficiaryGroups;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace EventSourced.Host.BeneficiaryGroups;
@@ -9,8 +11,14 @@ namespace EventSourced.Host.BeneficiaryGroups;
 /// <summary>The editable fields of a group; those left out keep their value.</summary>
 public sealed record UpdateBeneficiaryGroupRequest(string? Name, string? Description, string? Region, IReadOnlyList<string>? Tags);
 
+[Tags("Beneficiary groups")]
 public static class UpdateBeneficiaryGroupEndpoint
 {
+    /// <summary>Edits a beneficiary group; fields left out keep their value.</summary>
+    [ProducesResponseType<BeneficiaryGroupView>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypeNames.Application.ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypeNames.Application.ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypeNames.Application.ProblemJson)]
     [WolverinePut("/beneficiary-groups/{id}")]
     public static async Task<IResult> Put(Guid id, UpdateBeneficiaryGroupRequest? request, IDocumentSession session, TimeProvider clock,
         HttpContext context, CancellationToken cancellation)

@@ -1,13 +1,19 @@
+using System.Net.Mime;
 using EventSourced.Domain.Common;
 using EventSourced.Host.Http;
 using EventSourced.Projections.Campaigns;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace EventSourced.Host.Campaigns;
 
+[Tags("Campaigns")]
 public static class GetCampaignEndpoint
 {
+    /// <summary>One campaign, by id.</summary>
+    [ProducesResponseType<CampaignView>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypeNames.Application.ProblemJson)]
     [WolverineGet("/campaigns/{id}")]
     public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext context, CancellationToken cancellation) =>
         await session.FindCampaignAsync(id, cancellation) is { } view

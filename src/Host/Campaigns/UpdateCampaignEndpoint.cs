@@ -1,3 +1,4 @@
+using System.Net.Mime;
 using System.Text.Json;
 using EventSourced.Domain.Campaigns;
 using EventSourced.Domain.Campaigns.Commands;
@@ -5,6 +6,7 @@ using EventSourced.Host.Http;
 using EventSourced.Projections.Approvals;
 using EventSourced.Projections.Campaigns;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace EventSourced.Host.Campaigns;
@@ -20,10 +22,15 @@ public sealed record UpdateCampaignRequest(
     JsonElement? ConfigOverrides,
     int? Probability);
 
+[Tags("Campaigns")]
 public static class UpdateCampaignEndpoint
 {
     /// <summary>Edits name, targets, budget, dates or overrides; the result is re-validated, configuration included.
     /// A <c>probability</c> in the body is applied as by <c>PUT /campaigns/{id}/probability</c>, in the same transaction.</summary>
+    [ProducesResponseType<CampaignView>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypeNames.Application.ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypeNames.Application.ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypeNames.Application.ProblemJson)]
     [WolverinePut("/campaigns/{id}")]
     public static async Task<IResult> Put(Guid id, UpdateCampaignRequest? request, IDocumentSession session, TimeProvider clock,
         ApprovalWorkflowOptions workflow, HttpContext context, CancellationToken cancellation)

@@ -1,12 +1,19 @@
+using System.Net.Mime;
 using System.Text.Json;
 using EventSourced.Domain.Enrollments;
 using EventSourced.Host.Http;
+using EventSourced.Host.OpenApi;
 using EventSourced.Projections.Enrollments.Contracts;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine;
 using Wolverine.Http;
 
 namespace EventSourced.Host.Enrollments;
 
+/// <summary>The receipt for an accepted external event: its source system, its id and the contract it was read as.</summary>
+public sealed record ExternalEventAccepted(string Source, string? EventId, string MessageType);
+
+[Tags("External events")]
 public static class ExternalEventEndpoint
 {
     // Producers may add fields to their events: unknown members are ignored here (unlike the API's own bodies).
@@ -24,6 +31,10 @@ public static class ExternalEventEndpoint
     /// and publishes it to Wolverine's durable local queue: the same path as a message from a broker. 202 once stored;
     /// handling (enrollment, or dead-lettering of an invalid event) happens in the background.
     /// </summary>
+    [ProducesResponseType<ExternalEventAccepted>(StatusCodes.Status202Accepted)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypeNames.Application.ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypeNames.Application.ProblemJson)]
+    [OpenApiRequestBody(typeof(KintellSessionCompleted), typeof(BuddyMatchCreated), typeof(UpskillingCourseEnrolled), AllowsUnknownMembers = true)]
     [WolverinePost("/events/{source}")]
     public static async Task<IResult> Post(string source, IMessageBus bus, HttpContext context, CancellationToken cancellation)
     {
@@ -49,6 +60,6 @@ public static class ExternalEventEndpoint
         }
 
         await bus.PublishAsync(message);
-        return Results.Accepted(value: new { source = sourceEvent.SourceSystem, eventId = sourceEvent.EventId, messageType = contract.Name });
+        return Results.Accepted(value: new ExternalEventAccepted(sourceEvent.SourceSystem, sourceEvent.EventId, contract.Name));
     }
 }

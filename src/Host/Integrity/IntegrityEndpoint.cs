@@ -1,11 +1,14 @@
+using System.Net.Mime;
 using EventSourced.Domain.Common;
 using EventSourced.Host.Http;
 using EventSourced.Projections.Integrity;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace EventSourced.Host.Integrity;
 
+[Tags("Integrity")]
 public static class IntegrityEndpoint
 {
     /// <summary>
@@ -13,6 +16,8 @@ public static class IntegrityEndpoint
     /// the same document as <c>integrity check --json</c>. <c>?table=</c> (repeatable or comma-separated) limits it to
     /// some read tables. 200 whether clean or not (see <c>isClean</c>); 400 names an unknown table.
     /// </summary>
+    [ProducesResponseType<IntegrityReport>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypeNames.Application.ProblemJson)]
     [WolverineGet("/admin/integrity")]
     public static async Task<IResult> Get(string[]? table, HttpContext context, IDocumentStore store, TimeProvider clock, IntegrityMetrics metrics,
         CancellationToken cancellation)

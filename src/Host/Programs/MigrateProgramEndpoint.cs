@@ -1,7 +1,9 @@
+using System.Net.Mime;
 using EventSourced.Domain.Programs.Commands;
 using EventSourced.Host.Http;
 using EventSourced.Projections.Programs;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace EventSourced.Host.Programs;
@@ -9,10 +11,15 @@ namespace EventSourced.Host.Programs;
 /// <summary><c>{"templateId": "…"}</c>: a newer, active version of the program's template key.</summary>
 public sealed record MigrateProgramRequest(Guid? TemplateId);
 
+[Tags("Programs")]
 public static class MigrateProgramEndpoint
 {
     /// <summary>Re-merges and re-validates the program's overrides and every campaign's against the new template version,
     /// then migrates them all in one transaction, or refuses with every validation error.</summary>
+    [ProducesResponseType<ProgramView>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypeNames.Application.ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypeNames.Application.ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypeNames.Application.ProblemJson)]
     [WolverinePost("/programs/{id}/migrate")]
     public static async Task<IResult> Post(Guid id, MigrateProgramRequest? request, IDocumentSession session, TimeProvider clock,
         HttpContext context, CancellationToken cancellation) =>

@@ -1,13 +1,19 @@
+using System.Net.Mime;
 using EventSourced.Domain.Common;
 using EventSourced.Host.Http;
 using EventSourced.Projections.Templates;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace EventSourced.Host.Templates;
 
+[Tags("Templates")]
 public static class GetTemplateEndpoint
 {
+    /// <summary>One template version, by id.</summary>
+    [ProducesResponseType<TemplateView>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypeNames.Application.ProblemJson)]
     [WolverineGet("/templates/{id}")]
     public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext context, CancellationToken cancellation) =>
         await session.FindTemplateAsync(id, cancellation) is { } view

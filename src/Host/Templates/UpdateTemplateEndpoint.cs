@@ -1,8 +1,10 @@
+using System.Net.Mime;
 using System.Text.Json;
 using EventSourced.Domain.Templates.Commands;
 using EventSourced.Host.Http;
 using EventSourced.Projections.Templates;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace EventSourced.Host.Templates;
@@ -10,9 +12,14 @@ namespace EventSourced.Host.Templates;
 /// <summary>The editable fields of a draft; those left out keep their value.</summary>
 public sealed record UpdateTemplateRequest(string? Name, string? Description, string? Category, JsonElement? DefaultConfig, JsonElement? ConfigSchema);
 
+[Tags("Templates")]
 public static class UpdateTemplateEndpoint
 {
     /// <summary>Edits a draft (runbook 000, "Template Versioning" step 2). Non-drafts: 400 "Only draft templates can be updated".</summary>
+    [ProducesResponseType<TemplateView>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypeNames.Application.ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypeNames.Application.ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypeNames.Application.ProblemJson)]
     [WolverinePut("/templates/{id}")]
     public static async Task<IResult> Put(Guid id, UpdateTemplateRequest? request, IDocumentSession session, TimeProvider clock,
         HttpContext context, CancellationToken cancellation)
