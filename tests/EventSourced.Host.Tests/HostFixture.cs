@@ -24,6 +24,8 @@ public sealed class HostFixture(PostgresServer server) : IsolatedDatabase(server
         Host = await AlbaHost.For<Program>(builder =>
         {
             builder.UseSetting("ConnectionStrings:Marten", ConnectionString);
+            // The suites fire bursts of writes from one client; RateLimitingTests turns the limiter on with a small limit.
+            builder.UseSetting("RateLimiting:Writes:PermitLimit", "0");
             builder.ConfigureServices(services =>
             {
                 services.RunWolverineInSoloMode();

@@ -68,6 +68,7 @@ public static class EventSourcedHost
         builder.Services.AddExceptionHandler<ConflictExceptionHandler>();
         builder.Services.AddEventSourcedHealthChecks();
         builder.Services.AddEventSourcedTelemetry();
+        builder.Services.AddWriteRateLimiting(builder.Configuration);
         builder.Services.AddOpenApi(OpenApi.EventSourcedOpenApi.Configure); // /openapi/v1.json, from the endpoints' metadata (Wolverine.Http feeds ApiExplorer)
         return builder;
     }
@@ -102,6 +103,7 @@ public static class EventSourcedHost
         app.UseMiddleware<CorrelationId>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimiter();
         app.UseMiddleware<NulCharacterGuard>();
         app.MapEventSourcedHealthChecks();
         app.MapEventSourcedMetrics();
