@@ -18,7 +18,7 @@ public static class IntegrityCheck
         var started = Stopwatch.GetTimestamp();
         var checkedAt = clock.GetUtcNow();
 
-        await using var query = options.TenantId is null ? store.QuerySession() : store.QuerySession(options.TenantId);
+        await using var query = store.QuerySessionFor(options.TenantId);
         await using var connection = query.Database.CreateConnection();
         await connection.OpenAsync(cancellation);
         await using var scratch = await ScratchSchema.CreateAsync(connection, tables, options.KeepScratchSchema, cancellation);

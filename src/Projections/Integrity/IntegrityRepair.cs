@@ -34,7 +34,7 @@ public static class IntegrityRepair
             progress?.Report(new IntegrityProgress("repair", compensations.Count, before.DomainFindings.Count));
             var operatorId = string.IsNullOrWhiteSpace(options.OperatorId) && options.DryRun ? "(dry run)" : options.OperatorId;
             var repair = new Repair(operatorId, string.IsNullOrWhiteSpace(options.Reason) ? finding.Detail : options.Reason);
-            await using var session = options.Check.TenantId is null ? store.LightweightSession() : store.LightweightSession(options.Check.TenantId);
+            await using var session = store.LightweightSessionFor(options.Check.TenantId);
             compensations.Add(await CompensateAsync(finding, repair, session, clock, options.DryRun, cancellation));
         }
 

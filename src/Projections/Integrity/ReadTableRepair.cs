@@ -40,7 +40,7 @@ public static class ReadTableRepair
                     }
                     catch (Exception streamError) when (streamError is not OperationCanceledException)
                     {
-                        repaired.AddRange(stream.Select(t => new ReprojectedRow(t.Table, t.StreamId, $"failed: {Innermost(streamError).Message}")));
+                        repaired.AddRange(stream.Select(t => new ReprojectedRow(t.Table, t.StreamId, $"failed: {streamError.Innermost().Message}")));
                     }
                 }
             }
@@ -52,7 +52,7 @@ public static class ReadTableRepair
     private static async Task<IReadOnlyList<ReprojectedRow>> RepairBatchAsync(IDocumentStore store, Dictionary<string, ReadTableProjection> live,
         IReadOnlyList<Target> batch, string? tenantId, CancellationToken cancellation)
     {
-        await using var session = tenantId is null ? store.LightweightSession() : store.LightweightSession(tenantId);
+        await using var session = store.LightweightSessionFor(tenantId);
         await session.BeginTransactionAsync(cancellation);
         var streamIds = batch.Select(t => t.StreamId).Distinct().ToArray();
         await session.AdvancedSql.QueryAsync<Guid>(
@@ -80,8 +80,6 @@ public static class ReadTableRepair
         await session.SaveChangesAsync(cancellation);
         return batch.Select(t => new ReprojectedRow(t.Table, t.StreamId, applied.Contains(t) ? "re-projected" : "deleted")).ToArray();
     }
-
-    private static Exception Innermost(Exception ex) => ex.InnerException is null ? ex : Innermost(ex.InnerException);
 
     private sealed record Target(string Table, Guid StreamId);
 }

@@ -47,10 +47,6 @@ internal sealed class StreamReplay(IDocumentStore store, NpgsqlConnection connec
         return await session.Events.QueryAllRawEvents().Where(e => ids.Contains(e.StreamId)).OrderBy(e => e.Sequence).ToListAsync(cancellation);
     }
 
-    private IDocumentSession OpenSession() => tenantId is null ? store.LightweightSession() : store.LightweightSession(tenantId);
-
-    private IQuerySession OpenQuery() => tenantId is null ? store.QuerySession() : store.QuerySession(tenantId);
-
     private async Task<long> HighestSequenceAsync(CancellationToken cancellation)
     {
         await using var command = new NpgsqlCommand($"select coalesce(max(seq_id), 0) from {EventsTable}", connection);
@@ -60,7 +56,7 @@ internal sealed class StreamReplay(IDocumentStore store, NpgsqlConnection connec
     /// <summary>A page of events; an entry without <see cref="PageEntry.Event"/> could not be read.</summary>
     private async Task<IReadOnlyList<PageEntry>> ReadPageAsync(long after, CancellationToken cancellation)
     {
-        await using var query = OpenQuery();
+        await using var query = store.QuerySessionFor(tenantId);
         try
         {
             var events = await query.Events.QueryAllRawEvents().Where(e => e.Sequence > after).OrderBy(e => e.Sequence).Take(pageSize)
@@ -124,7 +120,7 @@ internal sealed class StreamReplay(IDocumentStore store, NpgsqlConnection connec
         var events = page.Where(p => p.Event is not null).Select(p => p.Event!).ToArray();
         try
         {
-            await using var session = OpenSession();
+            await using var session = store.LightweightSessionFor(tenantId);
             foreach (var e in events)
             {
                 foreach (var projection in projections.Where(p => p.Handles(e.EventType)))
@@ -152,13 +148,13 @@ internal sealed class StreamReplay(IDocumentStore store, NpgsqlConnection connec
     {
         try
         {
-            await using var session = OpenSession();
+            await using var session = store.LightweightSessionFor(tenantId);
             await projection.ApplyAsync(session, e, cancellation);
             await session.SaveChangesAsync(cancellation);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            Record(new UnappliedEvent(e.Sequence, e.StreamId, e.Version, e.EventTypeName, projection.TableShortName, Innermost(ex).Message));
+            Record(new UnappliedEvent(e.Sequence, e.StreamId, e.Version, e.EventTypeName, projection.TableShortName, ex.Innermost().Message));
         }
     }
 
@@ -170,8 +166,6 @@ internal sealed class StreamReplay(IDocumentStore store, NpgsqlConnection connec
             _unapplied.Add(unapplied);
         }
     }
-
-    private static Exception Innermost(Exception ex) => ex.InnerException is null ? ex : Innermost(ex.InnerException);
 
     private sealed record PageEntry(long Sequence, IEvent? Event);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using EventSourced.Testing;
 
 namespace EventSourced.IntegrationTests.Packaging;
@@ -52,7 +51,7 @@ public sealed class PackageConsumerTests(IsolatedDatabase db) : IClassFixture<Is
     [Fact]
     public async Task A_host_built_on_the_packages_alone_creates_a_template_and_checks_integrity()
     {
-        var root = RepositoryRoot();
+        var root = DotnetProcess.RepositoryRoot;
         var work = Directory.CreateTempSubdirectory("eventsourced-consumer-");
         var version = $"0.0.0-consumer.{Guid.NewGuid():N}"[..32];
         try
@@ -123,41 +122,21 @@ public sealed class PackageConsumerTests(IsolatedDatabase db) : IClassFixture<Is
 
     private static async Task<string> DotnetAsync(string directory, string? connectionString, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args)
+        // Not the test run's own MSBuild environment: the consumer is an ordinary build.
+        var environment = new Dictionary<string, string?>
         {
-            start.ArgumentList.Add(arg);
-        }
-
+            ["MSBuildExtensionsPath"] = null,
+            ["MSBUILD_EXE_PATH"] = null,
+            ["MSBuildSDKsPath"] = null,
+            ["DOTNET_HOST_PATH"] = null,
+        };
         if (connectionString is not null)
         {
-            start.Environment["CONSUMER_POSTGRES"] = connectionString;
+            environment["CONSUMER_POSTGRES"] = connectionString;
         }
 
-        // Not the test run's own MSBuild/testing environment: the consumer is an ordinary build.
-        foreach (var variable in new[] { "MSBuildExtensionsPath", "MSBUILD_EXE_PATH", "MSBuildSDKsPath", "DOTNET_HOST_PATH" })
-        {
-            start.Environment.Remove(variable);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
-        var text = await output + await error;
-        process.ExitCode.ShouldBe(0, $"dotnet {string.Join(' ', args)}:\n{text}");
-        return text;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "EventSourced.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("EventSourced.sln not found above the tests");
+        var (exitCode, output) = await DotnetProcess.RunAsync(directory, environment, args);
+        exitCode.ShouldBe(0, $"dotnet {string.Join(' ', args)}:\n{output}");
+        return output;
     }
 }
