@@ -3,9 +3,14 @@ using EventSourced.Host.Hosting;
 using EventSourced.Host.Postgres;
 using JasperFx;
 
-// The host's own commands (integrity, backfill-programs) take their options out of the arguments; everything else
+// The host's own commands (integrity, backfill-programs, token) take their options out of the arguments; everything else
 // (run, projections, resources, describe, help...) is JasperFx's command line.
 var builder = WebApplication.CreateBuilder(HostCommands.HostArguments(args));
+if (TokenCommand.Matches(args))
+{
+    return TokenCommand.Run(args, builder.Configuration, Console.Out, Console.Error, TimeProvider.System); // needs no database
+}
+
 await builder.AddEventSourcedHostAsync();
 
 var app = builder.Build();

@@ -1,7 +1,6 @@
 using Alba;
 using EventSourced.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Wolverine;
 
 namespace EventSourced.Host.Tests;
 
@@ -21,18 +20,10 @@ public sealed class HostFixture(PostgresServer server) : IsolatedDatabase(server
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        Host = await AlbaHost.For<Program>(builder =>
+        Host = await TestHosts.StartAsync(ConnectionString, services: services =>
         {
-            builder.UseSetting("ConnectionStrings:Marten", ConnectionString);
-            // The suites fire bursts of writes from one client; RateLimitingTests turns the limiter on with a small limit.
-            builder.UseSetting("RateLimiting:Writes:PermitLimit", "0");
-            builder.ConfigureServices(services =>
-            {
-                services.RunWolverineInSoloMode();
-                services.DisableAllExternalWolverineTransports();
-                services.AddSingleton<TimeProvider>(Clock);
-                services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
-            });
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
         });
     }
 

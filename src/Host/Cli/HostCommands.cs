@@ -11,6 +11,7 @@ public static class HostCommands
     public static string[] HostArguments(string[] args) =>
         IntegrityCommand.Matches(args) ? [.. Parse(args).HostArguments]
         : BackfillProgramsCommand.Matches(args) ? BackfillProgramsCommand.HostArguments(args)
+        : TokenCommand.Matches(args) ? TokenCommand.HostArguments(args)
         : args;
 
     /// <returns>The exit code, or null when the arguments are not one of these commands.</returns>

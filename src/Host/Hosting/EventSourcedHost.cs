@@ -4,6 +4,7 @@ using EventSourced.Host.Http;
 using EventSourced.Host.Integrity;
 using EventSourced.Host.Observability;
 using EventSourced.Host.Postgres;
+using EventSourced.Host.Security;
 using EventSourced.Projections.Approvals;
 using EventSourced.Projections.Enrollments;
 using EventSourced.Projections.Integrity;
@@ -30,8 +31,10 @@ public static class EventSourcedHost
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        var embedded = MartenConnection.IsEmbedded(builder.Configuration);
         var connectionString = await MartenConnection.ResolveAsync(builder);
         var schema = builder.Configuration["Marten:Schema"] ?? "public";
+        builder.AddEventSourcedAuthentication(connectionString, schema, embedded);
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(WorkflowOptions(builder.Configuration));
@@ -43,6 +46,7 @@ public static class EventSourcedHost
                 options.Connection(connectionString);
                 options.DatabaseSchemaName = schema;
                 options.AddEventSourced();
+                options.Storage.ExtendedSchemaObjects.Add(AuthorizationAuditTable.Define(schema));
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
@@ -104,11 +108,18 @@ public static class EventSourcedHost
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseMiddleware<NulCharacterGuard>();
         app.MapEventSourcedHealthChecks();
         app.MapEventSourcedMetrics();
         app.MapOpenApi();
-        app.MapWolverineEndpoints(options => options.RejectUnparseableQueryValues = true);
+        var authentication = app.Services.GetRequiredService<AuthenticationMode>();
+        app.MapWolverineEndpoints(options =>
+        {
+            options.RejectUnparseableQueryValues = true;
+            options.RequireRoles(authentication);
+        });
         return app;
     }
 }

@@ -25,6 +25,7 @@ public static class EventSourcedOpenApi
         options.AddOperationTransformer(DescribeFromDocumentationAsync);
         options.AddSchemaTransformer(AllowProblemExtensionsAsync);
         options.AddDocumentTransformer(DropResultSchemaAsync);
+        BearerSecurity.Configure(options);
     }
 
     private static Task DropGuessedResponsesAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellation)

@@ -8,6 +8,9 @@ public static class MartenConnection
 {
     public const string ConnectionStringName = "Marten";
 
+    /// <summary>Whether the host runs its own embedded cluster (no connection string configured).</summary>
+    public static bool IsEmbedded(IConfiguration configuration) => string.IsNullOrWhiteSpace(configuration.GetConnectionString(ConnectionStringName));
+
     public static async Task<string> ResolveAsync(WebApplicationBuilder builder)
     {
         var configured = builder.Configuration.GetConnectionString(ConnectionStringName);

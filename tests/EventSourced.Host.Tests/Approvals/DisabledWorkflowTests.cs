@@ -4,7 +4,6 @@ using EventSourced.Host.Tests.Programs;
 using EventSourced.Projections.Approvals;
 using EventSourced.Projections.Campaigns;
 using EventSourced.Testing;
-using Wolverine;
 
 namespace EventSourced.Host.Tests.Approvals;
 
@@ -16,16 +15,7 @@ public sealed class DisabledWorkflowFixture(PostgresServer server) : IsolatedDat
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        Host = await AlbaHost.For<Program>(builder =>
-        {
-            builder.UseSetting("ConnectionStrings:Marten", ConnectionString);
-            builder.UseSetting("DISABLE_90PCT_WORKFLOW", "true");
-            builder.ConfigureServices(services =>
-            {
-                services.RunWolverineInSoloMode();
-                services.DisableAllExternalWolverineTransports();
-            });
-        });
+        Host = await TestHosts.StartAsync(ConnectionString, new Dictionary<string, string?> { ["DISABLE_90PCT_WORKFLOW"] = "true" });
     }
 
     public override async ValueTask DisposeAsync()

@@ -1,8 +1,6 @@
 using System.Net;
-using Alba;
 using EventSourced.Host.Tests.Templates;
 using EventSourced.Testing;
-using Wolverine;
 
 namespace EventSourced.Host.Tests.Operations;
 
@@ -12,16 +10,10 @@ public sealed class RateLimitingTests(IsolatedDatabase db) : IClassFixture<Isola
     [Fact]
     public async Task The_third_write_in_the_window_is_429_with_retry_after_while_reads_go_on()
     {
-        await using var host = await AlbaHost.For<Program>(builder =>
+        await using var host = await TestHosts.StartAsync(db.ConnectionString, new Dictionary<string, string?>
         {
-            builder.UseSetting("ConnectionStrings:Marten", db.ConnectionString);
-            builder.UseSetting("RateLimiting:Writes:PermitLimit", "2");
-            builder.UseSetting("RateLimiting:Writes:Window", "00:01:00");
-            builder.ConfigureServices(services =>
-            {
-                services.RunWolverineInSoloMode();
-                services.DisableAllExternalWolverineTransports();
-            });
+            ["RateLimiting:Writes:PermitLimit"] = "2",
+            ["RateLimiting:Writes:Window"] = "00:01:00",
         });
 
         (await host.PostAsync("/templates", TemplateRequests.Create("limited-1"))).Status.ShouldBe(HttpStatusCode.Created);
