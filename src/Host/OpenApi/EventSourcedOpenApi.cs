@@ -26,6 +26,7 @@ public static class EventSourcedOpenApi
         options.AddSchemaTransformer(AllowProblemExtensionsAsync);
         options.AddDocumentTransformer(DropResultSchemaAsync);
         BearerSecurity.Configure(options);
+        OperationalEndpoints.Configure(options);
     }
 
     private static Task DropGuessedResponsesAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellation)

@@ -52,6 +52,9 @@ public sealed class OpenApiDocumentTests(HostFixture fixture) : IClassFixture<Ho
         ["GET /api/workflow/health"] = [],
     };
 
+    /// <summary>Mapped by health checks and the Prometheus exporter, described by the host itself (not JSON commands or queries).</summary>
+    private static readonly string[] Operational = ["GET /health/live", "GET /health/ready", "GET /health", "GET /metrics"];
+
     /// <summary>Commands addressed by their route alone: nothing to send.</summary>
     private static readonly string[] WithoutBody = ["POST /templates/{id}/archive", "POST /templates/{id}/versions"];
 
@@ -156,6 +159,26 @@ public sealed class OpenApiDocumentTests(HostFixture fixture) : IClassFixture<Ho
     }
 
     [Fact]
+    public async Task Health_and_metrics_are_described_with_their_media_types()
+    {
+        var document = await DocumentAsync();
+
+        AllOperations(document).Select(o => o.Key).Where(Operational.Contains).ShouldBe(Operational, ignoreOrder: true);
+        foreach (var key in Operational)
+        {
+            var operation = AllOperations(document).Single(o => o.Key == key).Value;
+            operation["tags"]![0]!.GetValue<string>().ShouldBe("Operations");
+            operation["security"].ShouldBeNull(key);
+        }
+
+        var ready = AllOperations(document).Single(o => o.Key == "GET /health/ready").Value["responses"]!;
+        Ref(ready["503"]!["content"]!["application/json"]!["schema"]!).ShouldBe("#/components/schemas/HealthReportView");
+        AllOperations(document).Single(o => o.Key == "GET /metrics").Value["responses"]!["200"]!["content"]!.AsObject()
+            .Select(c => c.Key).ShouldBe(["text/plain"]);
+        document["components"]!["schemas"]!["HealthReportView"]!["properties"]!["checks"].ShouldNotBeNull();
+    }
+
+    [Fact]
     public async Task IResult_appears_nowhere()
     {
         var response = await fixture.Host.GetAsync("/openapi/v1.json");
@@ -195,7 +218,11 @@ public sealed class OpenApiDocumentTests(HostFixture fixture) : IClassFixture<Ho
         return JsonNode.Parse(response.Body)!;
     }
 
+    /// <summary>The API's operations (the operational endpoints are checked on their own).</summary>
     private static List<KeyValuePair<string, JsonObject>> Operations(JsonNode document) =>
+        [.. AllOperations(document).Where(o => !Operational.Contains(o.Key))];
+
+    private static List<KeyValuePair<string, JsonObject>> AllOperations(JsonNode document) =>
         [.. document["paths"]!.AsObject().SelectMany(path => path.Value!.AsObject()
             .Where(op => op.Key is "get" or "post" or "put" or "delete" or "patch")
             .Select(op => KeyValuePair.Create($"{op.Key.ToUpperInvariant()} {path.Key}", op.Value!.AsObject())))];
