@@ -14,12 +14,12 @@ public static class ApprovalQueries
     public static Task<IReadOnlyList<ApprovalView>> ListApprovalsAsync(this IQuerySession session, string? status, Guid? campaignId,
         CancellationToken cancellation = default) =>
         session.ViewsAsync<ApprovalView>(
-            $"select {ViewJson} from {session.Table(CampaignApprovalsTable.Name)} where (?::text is null or status = ?::text) " +
-            "and (?::uuid is null or campaign_id = ?::uuid) order by requested_at, id",
-            cancellation, status!, status!, campaignId!, campaignId!);
+            $"select {ViewJson} from {session.Table(CampaignApprovalsTable.Name)} where tenant_id = ? " +
+            "and (?::text is null or status = ?::text) and (?::uuid is null or campaign_id = ?::uuid) order by requested_at, id",
+            cancellation, session.TenantId, status!, status!, campaignId!, campaignId!);
 
     public static async Task<ApprovalView?> FindApprovalAsync(this IQuerySession session, Guid id, CancellationToken cancellation = default) =>
-        (await session.ViewsAsync<ApprovalView>($"select {ViewJson} from {session.Table(CampaignApprovalsTable.Name)} where id = ?", cancellation, id))
+        (await session.ViewsAsync<ApprovalView>($"select {ViewJson} from {session.Table(CampaignApprovalsTable.Name)} where tenant_id = ? and id = ?", cancellation, session.TenantId, id))
         .SingleOrDefault();
 
     /// <summary>The runbook's workflow metrics: pending approvals, and decisions of the last 7 days.</summary>
@@ -32,8 +32,8 @@ public static class ApprovalQueries
             "'activeWorkflows', count(distinct campaign_id) filter (where status = 'pending'), " +
             "'approvedLast7Days', count(*) filter (where status = 'approved' and decided_at > ?), " +
             "'rejectedLast7Days', count(*) filter (where status = 'rejected' and decided_at > ?))::text " +
-            $"from {session.Table(CampaignApprovalsTable.Name)}",
-            cancellation, since, since)).Single();
+            $"from {session.Table(CampaignApprovalsTable.Name)} where tenant_id = ?",
+            cancellation, since, since, session.TenantId)).Single();
         return System.Text.Json.JsonSerializer.Deserialize<WorkflowMetrics>(json, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
     }
 }

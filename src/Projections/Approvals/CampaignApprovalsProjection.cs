@@ -24,20 +24,18 @@ public sealed class CampaignApprovalsProjection : ReadTableProjection
         switch (e.Data)
         {
             case ApprovalRequested r:
-                operations.QueueSqlCommand(
-                    $"insert into {TableName} (id, campaign_id, status, probability_before, probability_after, reservation_id, requested_at) " +
-                    "values (?, ?, ?, ?, ?, ?, ?)",
+                Insert(operations, e, "id, campaign_id, status, probability_before, probability_after, reservation_id, requested_at",
+                    "?, ?, ?, ?, ?, ?, ?",
                     r.ApprovalId, r.CampaignId, ApprovalWorkflow.Name(ApprovalStatus.Pending), r.ProbabilityBefore, r.ProbabilityAfter,
                     r.ReservationId, r.RequestedAt);
                 break;
             case ApprovalApproved a:
-                operations.QueueSqlCommand(
-                    $"update {TableName} set status = ?, reviewer_id = ?, reason = ?::text, order_id = ?, decided_at = ? where id = ?",
-                    ApprovalWorkflow.Name(ApprovalStatus.Approved), a.ReviewerId, a.Reason!, a.OrderId, a.DecidedAt, a.ApprovalId);
+                Update(operations, e, a.ApprovalId, "status = ?, reviewer_id = ?, reason = ?::text, order_id = ?, decided_at = ?",
+                    ApprovalWorkflow.Name(ApprovalStatus.Approved), a.ReviewerId, a.Reason!, a.OrderId, a.DecidedAt);
                 break;
             case ApprovalRejected r:
-                operations.QueueSqlCommand($"update {TableName} set status = ?, reviewer_id = ?, reason = ?::text, decided_at = ? where id = ?",
-                    ApprovalWorkflow.Name(ApprovalStatus.Rejected), r.ReviewerId, r.Reason!, r.DecidedAt, r.ApprovalId);
+                Update(operations, e, r.ApprovalId, "status = ?, reviewer_id = ?, reason = ?::text, decided_at = ?",
+                    ApprovalWorkflow.Name(ApprovalStatus.Rejected), r.ReviewerId, r.Reason!, r.DecidedAt);
                 break;
         }
 

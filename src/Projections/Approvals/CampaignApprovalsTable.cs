@@ -1,4 +1,4 @@
-using Weasel.Postgresql;
+using EventSourced.Projections.ReadTables;
 using Weasel.Postgresql.Tables;
 
 namespace EventSourced.Projections.Approvals;
@@ -8,10 +8,8 @@ internal static class CampaignApprovalsTable
 {
     public const string Name = "campaign_approvals";
 
-    public static Table Define(string schema)
+    public static Table Define(string schema) => TenantKeyedTable.Create(schema, Name, table =>
     {
-        var table = new Table(new PostgresqlObjectName(schema, Name, SchemaUtils.IdentifierUsage.General));
-        table.AddColumn<Guid>("id").AsPrimaryKey();
         table.AddColumn<Guid>("campaign_id").NotNull();
         table.AddColumn("status", "text").NotNull();
         table.AddColumn<int>("probability_before").NotNull();
@@ -24,6 +22,5 @@ internal static class CampaignApprovalsTable
         table.AddColumn<DateTimeOffset>("decided_at").AllowNulls();
         table.Indexes.Add(new IndexDefinition("ix_campaign_approvals_status") { Columns = ["status"] });
         table.Indexes.Add(new IndexDefinition("ix_campaign_approvals_campaign") { Columns = ["campaign_id"] });
-        return table;
-    }
+    });
 }

@@ -14,10 +14,10 @@ public static class BeneficiaryGroupQueries
         CancellationToken cancellation = default) =>
         session.ViewsAsync<BeneficiaryGroupView>(
             $"select {ViewJson} from {session.Table(BeneficiaryGroupsTable.Name)} " +
-            "where (?::text is null or region = ?::text) and (?::text is null or ?::text = any(tags)) order by name, id",
-            cancellation, region!, region!, tag!, tag!);
+            "where tenant_id = ? and (?::text is null or region = ?::text) and (?::text is null or ?::text = any(tags)) order by name, id",
+            cancellation, session.TenantId, region!, region!, tag!, tag!);
 
     public static async Task<BeneficiaryGroupView?> FindBeneficiaryGroupAsync(this IQuerySession session, Guid id, CancellationToken cancellation = default) =>
         (await session.ViewsAsync<BeneficiaryGroupView>(
-            $"select {ViewJson} from {session.Table(BeneficiaryGroupsTable.Name)} where id = ?", cancellation, id)).SingleOrDefault();
+            $"select {ViewJson} from {session.Table(BeneficiaryGroupsTable.Name)} where tenant_id = ? and id = ?", cancellation, session.TenantId, id)).SingleOrDefault();
 }

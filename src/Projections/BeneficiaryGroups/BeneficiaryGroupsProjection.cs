@@ -22,14 +22,12 @@ public sealed class BeneficiaryGroupsProjection : ReadTableProjection
         switch (e.Data)
         {
             case BeneficiaryGroupCreated c:
-                operations.QueueSqlCommand(
-                    $"insert into {TableName} (id, name, description, region, tags, created_at, updated_at) values (?, ?, ?::text, ?::text, ?, ?, ?)",
+                Insert(operations, e, "id, name, description, region, tags, created_at, updated_at", "?, ?, ?::text, ?::text, ?, ?, ?",
                     c.BeneficiaryGroupId, c.Name, c.Description!, c.Region!, c.Tags.ToArray(), c.CreatedAt, c.CreatedAt);
                 break;
             case BeneficiaryGroupUpdated u:
-                operations.QueueSqlCommand(
-                    $"update {TableName} set name = ?, description = ?::text, region = ?::text, tags = ?, updated_at = ? where id = ?",
-                    u.Name, u.Description!, u.Region!, u.Tags.ToArray(), u.UpdatedAt, u.BeneficiaryGroupId);
+                Update(operations, e, u.BeneficiaryGroupId, "name = ?, description = ?::text, region = ?::text, tags = ?, updated_at = ?",
+                    u.Name, u.Description!, u.Region!, u.Tags.ToArray(), u.UpdatedAt);
                 break;
         }
 

@@ -1,4 +1,4 @@
-using Weasel.Postgresql;
+using EventSourced.Projections.ReadTables;
 using Weasel.Postgresql.Tables;
 
 namespace EventSourced.Projections.BeneficiaryGroups;
@@ -8,16 +8,13 @@ internal static class BeneficiaryGroupsTable
 {
     public const string Name = "beneficiary_groups";
 
-    public static Table Define(string schema)
+    public static Table Define(string schema) => TenantKeyedTable.Create(schema, Name, table =>
     {
-        var table = new Table(new PostgresqlObjectName(schema, Name, SchemaUtils.IdentifierUsage.General));
-        table.AddColumn<Guid>("id").AsPrimaryKey();
         table.AddColumn("name", "text").NotNull();
         table.AddColumn("description", "text").AllowNulls();
         table.AddColumn("region", "text").AllowNulls();
         table.AddColumn("tags", "text[]").NotNull();
         table.AddColumn<DateTimeOffset>("created_at").NotNull();
         table.AddColumn<DateTimeOffset>("updated_at").NotNull();
-        return table;
-    }
+    });
 }

@@ -17,11 +17,12 @@ public static class CampaignQueries
     public static Task<IReadOnlyList<CampaignView>> ListCampaignsAsync(this IQuerySession session, Guid? companyId, Guid? programId, string? status,
         CancellationToken cancellation = default) =>
         session.ViewsAsync<CampaignView>(
-            $"select {ViewJson} from {session.Table(ProgramCampaignsTable.Name)} where (?::uuid is null or company_id = ?::uuid) " +
-            "and (?::uuid is null or program_id = ?::uuid) and (?::text is null or status = ?::text) order by created_at, id",
-            cancellation, companyId!, companyId!, programId!, programId!, status!, status!);
+            $"select {ViewJson} from {session.Table(ProgramCampaignsTable.Name)} where tenant_id = ? " +
+            "and (?::uuid is null or company_id = ?::uuid) and (?::uuid is null or program_id = ?::uuid) and (?::text is null or status = ?::text) " +
+            "order by created_at, id",
+            cancellation, session.TenantId, companyId!, companyId!, programId!, programId!, status!, status!);
 
     public static async Task<CampaignView?> FindCampaignAsync(this IQuerySession session, Guid id, CancellationToken cancellation = default) =>
-        (await session.ViewsAsync<CampaignView>($"select {ViewJson} from {session.Table(ProgramCampaignsTable.Name)} where id = ?", cancellation, id))
+        (await session.ViewsAsync<CampaignView>($"select {ViewJson} from {session.Table(ProgramCampaignsTable.Name)} where tenant_id = ? and id = ?", cancellation, session.TenantId, id))
         .SingleOrDefault();
 }

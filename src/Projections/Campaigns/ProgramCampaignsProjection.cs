@@ -34,43 +34,42 @@ public sealed class ProgramCampaignsProjection : ReadTableProjection
         switch (e.Data)
         {
             case CampaignCreated c:
-                operations.QueueSqlCommand(
-                    $"insert into {TableName} (id, program_id, company_id, name, target_enrollment, max_enrollment, budget_amount, budget_currency, " +
-                    "start_date, end_date, status, template_id, template_version, config, config_overrides, created_at, updated_at) " +
-                    "values (?, ?, ?, ?, ?, ?, ?::numeric, ?::text, ?::date, ?::date, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?)",
+                Insert(operations, e,
+                    "id, program_id, company_id, name, target_enrollment, max_enrollment, budget_amount, budget_currency, start_date, end_date, " +
+                    "status, template_id, template_version, config, config_overrides, created_at, updated_at",
+                    "?, ?, ?, ?, ?, ?, ?::numeric, ?::text, ?::date, ?::date, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?",
                     c.CampaignId, c.ProgramId, c.CompanyId, c.Name, c.TargetEnrollment, c.MaxEnrollment, c.Budget?.Amount!, c.Budget?.Currency!,
                     c.StartDate!, c.EndDate!, ProgramDecisions.StatusName(CampaignStatus.Draft), c.TemplateId, c.TemplateVersion,
                     Config(c.TemplateVersion, c.TemplateDefaults, c.ProgramOverrides, c.ConfigOverrides), c.ConfigOverrides.GetRawText(),
                     c.CreatedAt, c.CreatedAt);
                 break;
             case CampaignUpdated u:
-                operations.QueueSqlCommand(
-                    $"update {TableName} set name = ?, target_enrollment = ?, max_enrollment = ?, budget_amount = ?::numeric, budget_currency = ?::text, " +
-                    "start_date = ?::date, end_date = ?::date, config = ?::jsonb, config_overrides = ?::jsonb, updated_at = ? where id = ?",
+                Update(operations, e, u.CampaignId,
+                    "name = ?, target_enrollment = ?, max_enrollment = ?, budget_amount = ?::numeric, budget_currency = ?::text, " +
+                    "start_date = ?::date, end_date = ?::date, config = ?::jsonb, config_overrides = ?::jsonb, updated_at = ?",
                     u.Name, u.TargetEnrollment, u.MaxEnrollment, u.Budget?.Amount!, u.Budget?.Currency!, u.StartDate!, u.EndDate!,
                     Config(u.TemplateVersion, u.TemplateDefaults, u.ProgramOverrides, u.ConfigOverrides), u.ConfigOverrides.GetRawText(),
-                    u.UpdatedAt, u.CampaignId);
+                    u.UpdatedAt);
                 break;
             case CampaignRebased r:
-                operations.QueueSqlCommand(
-                    $"update {TableName} set template_id = ?, template_version = ?, config = ?::jsonb, config_overrides = ?::jsonb, updated_at = ? where id = ?",
+                Update(operations, e, r.CampaignId,
+                    "template_id = ?, template_version = ?, config = ?::jsonb, config_overrides = ?::jsonb, updated_at = ?",
                     r.TemplateId, r.TemplateVersion, Config(r.TemplateVersion, r.TemplateDefaults, r.ProgramOverrides, r.ConfigOverrides),
-                    r.ConfigOverrides.GetRawText(), r.RebasedAt, r.CampaignId);
+                    r.ConfigOverrides.GetRawText(), r.RebasedAt);
                 break;
             case CampaignProbabilityChanged p:
-                operations.QueueSqlCommand($"update {TableName} set probability = ?, updated_at = ? where id = ?", p.To, p.ChangedAt, p.CampaignId);
+                Update(operations, e, p.CampaignId, "probability = ?, updated_at = ?", p.To, p.ChangedAt);
                 break;
             case CampaignApprovalRequested a:
-                operations.QueueSqlCommand($"update {TableName} set approval_request_id = ?, reservation_id = ?, updated_at = ? where id = ?",
-                    a.ApprovalId, a.ReservationId, a.RequestedAt, a.CampaignId);
+                Update(operations, e, a.CampaignId, "approval_request_id = ?, reservation_id = ?, updated_at = ?", a.ApprovalId, a.ReservationId,
+                    a.RequestedAt);
                 break;
             case CampaignWon w:
-                operations.QueueSqlCommand($"update {TableName} set status = ?, probability = 100, order_id = ?, updated_at = ? where id = ?",
-                    ProgramDecisions.StatusName(CampaignStatus.Won), w.OrderId, w.WonAt, w.CampaignId);
+                Update(operations, e, w.CampaignId, "status = ?, probability = 100, order_id = ?, updated_at = ?",
+                    ProgramDecisions.StatusName(CampaignStatus.Won), w.OrderId, w.WonAt);
                 break;
             case CampaignApprovalRejected r:
-                operations.QueueSqlCommand($"update {TableName} set probability = ?, updated_at = ? where id = ?",
-                    r.ProbabilityRestored, r.RejectedAt, r.CampaignId);
+                Update(operations, e, r.CampaignId, "probability = ?, updated_at = ?", r.ProbabilityRestored, r.RejectedAt);
                 break;
         }
 

@@ -1,4 +1,4 @@
-using Weasel.Postgresql;
+using EventSourced.Projections.ReadTables;
 using Weasel.Postgresql.Tables;
 
 namespace EventSourced.Projections.Campaigns;
@@ -9,10 +9,8 @@ internal static class ProgramCampaignsTable
 {
     public const string Name = "program_campaigns";
 
-    public static Table Define(string schema)
+    public static Table Define(string schema) => TenantKeyedTable.Create(schema, Name, table =>
     {
-        var table = new Table(new PostgresqlObjectName(schema, Name, SchemaUtils.IdentifierUsage.General));
-        table.AddColumn<Guid>("id").AsPrimaryKey();
         table.AddColumn<Guid>("program_id").NotNull();
         table.AddColumn<Guid>("company_id").NotNull();
         table.AddColumn("name", "text").NotNull();
@@ -35,6 +33,5 @@ internal static class ProgramCampaignsTable
         table.AddColumn<DateTimeOffset>("updated_at").NotNull();
         table.Indexes.Add(new IndexDefinition("ix_program_campaigns_program") { Columns = ["program_id"] });
         table.Indexes.Add(new IndexDefinition("ix_program_campaigns_company") { Columns = ["company_id"] });
-        return table;
-    }
+    });
 }

@@ -1,5 +1,6 @@
 using EventSourced.Domain.Enrollments;
 using EventSourced.Projections.Commands;
+using EventSourced.Projections.ReadTables;
 using Marten;
 
 namespace EventSourced.Projections.Enrollments;
@@ -20,17 +21,21 @@ public sealed record BackfillProgress(int Done, int Total);
 /// </summary>
 public static class EnrollmentBackfill
 {
-    public static async Task<BackfillReport> RunAsync(IDocumentStore store, bool dryRun, TimeProvider clock, IProgress<BackfillProgress>? progress = null,
-        CancellationToken cancellation = default)
+    /// <summary>Backfills Marten's default tenant (a single-tenant store).</summary>
+    public static Task<BackfillReport> RunAsync(IDocumentStore store, bool dryRun, TimeProvider clock, IProgress<BackfillProgress>? progress = null,
+        CancellationToken cancellation = default) =>
+        RunAsync(store, TenantKeyedTable.DefaultTenant, dryRun, clock, progress, cancellation);
+
+    /// <summary>Backfills one tenant: its enrollments are linked to its programs only.</summary>
+    public static async Task<BackfillReport> RunAsync(IDocumentStore store, string tenantId, bool dryRun, TimeProvider clock,
+        IProgress<BackfillProgress>? progress = null, CancellationToken cancellation = default)
     {
         IReadOnlyList<LegacyEnrollment> legacy;
         long alreadyLinked;
-        await using (var query = store.QuerySession())
+        await using (var query = store.QuerySession(tenantId))
         {
             legacy = await query.LegacyEnrollmentsAsync(cancellation);
-            alreadyLinked = (await query.AdvancedSql.QueryAsync<long>(
-                $"select count(*) from {query.DocumentStore.Options.DatabaseSchemaName}.{ProgramEnrollmentsTable.Name} where program_id is not null",
-                cancellation)).Single();
+            alreadyLinked = await query.LinkedEnrollmentCountAsync(cancellation);
         }
 
         int linked = 0, unmatched = 0, duplicates = 0;
@@ -38,7 +43,7 @@ public static class EnrollmentBackfill
         foreach (var enrollment in legacy)
         {
             cancellation.ThrowIfCancellationRequested();
-            switch (await LinkOneAsync(store, enrollment, dryRun, clock, linkedInThisRun, cancellation))
+            switch (await LinkOneAsync(store, tenantId, enrollment, dryRun, clock, linkedInThisRun, cancellation))
             {
                 case LinkResult.Linked:
                     linked++;
@@ -65,10 +70,10 @@ public static class EnrollmentBackfill
     }
 
     // One session (one transaction) per enrollment: a failure stops the run without losing the links made so far.
-    private static async Task<LinkResult> LinkOneAsync(IDocumentStore store, LegacyEnrollment enrollment, bool dryRun, TimeProvider clock,
-        HashSet<(string UserId, Guid ProgramId)> linkedInThisRun, CancellationToken cancellation)
+    private static async Task<LinkResult> LinkOneAsync(IDocumentStore store, string tenantId, LegacyEnrollment enrollment, bool dryRun,
+        TimeProvider clock, HashSet<(string UserId, Guid ProgramId)> linkedInThisRun, CancellationToken cancellation)
     {
-        await using var session = store.LightweightSession();
+        await using var session = store.LightweightSession(tenantId);
         var programs = await session.ActiveProgramsOfTypeAsync(enrollment.ProgramType, cancellation);
         var campaigns = enrollment.CompanyId is { } company && programs.Count > 0 ? await session.CampaignsOfCompanyAsync(company, cancellation) : [];
         var context = ProgramLookup.Find(enrollment.ProgramType, enrollment.CompanyId, programs, campaigns, lookupDisabled: false);

@@ -18,40 +18,47 @@ public static class EnrollmentQueries
     public static Task<IReadOnlyList<EnrollmentView>> ListEnrollmentsAsync(this IQuerySession session, string? userId, Guid? programId, string? status,
         CancellationToken cancellation = default) =>
         session.ViewsAsync<EnrollmentView>(
-            $"select {ViewJson} from {session.Table(ProgramEnrollmentsTable.Name)} where (?::text is null or user_id = ?::text) " +
-            "and (?::uuid is null or program_id = ?::uuid) and (?::text is null or status = ?::text) order by created_at, id",
-            cancellation, userId!, userId!, programId!, programId!, status!, status!);
+            $"select {ViewJson} from {session.Table(ProgramEnrollmentsTable.Name)} where tenant_id = ? " +
+            "and (?::text is null or user_id = ?::text) and (?::uuid is null or program_id = ?::uuid) and (?::text is null or status = ?::text) " +
+            "order by created_at, id",
+            cancellation, session.TenantId, userId!, userId!, programId!, programId!, status!, status!);
 
     public static async Task<EnrollmentView?> FindEnrollmentAsync(this IQuerySession session, Guid id, CancellationToken cancellation = default) =>
-        (await session.ViewsAsync<EnrollmentView>($"select {ViewJson} from {session.Table(ProgramEnrollmentsTable.Name)} where id = ?", cancellation, id))
+        (await session.ViewsAsync<EnrollmentView>($"select {ViewJson} from {session.Table(ProgramEnrollmentsTable.Name)} where tenant_id = ? and id = ?", cancellation, session.TenantId, id))
         .SingleOrDefault();
 
     public static async Task<Guid?> ActiveEnrollmentInProgramAsync(this IQuerySession session, string userId, Guid programId,
         CancellationToken cancellation = default) =>
         (await session.AdvancedSql.QueryAsync<Guid>(
-            $"select id from {session.Table(ProgramEnrollmentsTable.Name)} where user_id = ? and program_id = ? and status = 'active'",
-            cancellation, userId, programId)).Cast<Guid?>().FirstOrDefault();
+            $"select id from {session.Table(ProgramEnrollmentsTable.Name)} where tenant_id = ? and user_id = ? and program_id = ? and status = 'active'",
+            cancellation, session.TenantId, userId, programId)).Cast<Guid?>().FirstOrDefault();
 
     public static async Task<IReadOnlyList<ActiveProgram>> ActiveProgramsOfTypeAsync(this IQuerySession session, string programType,
         CancellationToken cancellation = default) =>
         await session.ViewsAsync<ActiveProgram>(
             "select jsonb_build_object('programId', id, 'programType', program_type, 'beneficiaryGroupId', beneficiary_group_id, 'createdAt', created_at)::text " +
-            $"from {session.Table(ProgramsTable.Name)} where program_type = ? and status = 'active'",
-            cancellation, programType);
+            $"from {session.Table(ProgramsTable.Name)} where tenant_id = ? and program_type = ? and status = 'active'",
+            cancellation, session.TenantId, programType);
 
     public static async Task<IReadOnlyList<CompanyCampaign>> CampaignsOfCompanyAsync(this IQuerySession session, Guid companyId,
         CancellationToken cancellation = default) =>
         await session.ViewsAsync<CompanyCampaign>(
             "select jsonb_build_object('campaignId', id, 'programId', program_id, 'companyId', company_id, 'status', status, 'createdAt', created_at)::text " +
-            $"from {session.Table(ProgramCampaignsTable.Name)} where company_id = ?",
-            cancellation, companyId);
+            $"from {session.Table(ProgramCampaignsTable.Name)} where tenant_id = ? and company_id = ?",
+            cancellation, session.TenantId, companyId);
+
+    /// <summary>How many enrollments have a program.</summary>
+    public static async Task<long> LinkedEnrollmentCountAsync(this IQuerySession session, CancellationToken cancellation = default) =>
+        (await session.AdvancedSql.QueryAsync<long>(
+            $"select count(*) from {session.Table(ProgramEnrollmentsTable.Name)} where tenant_id = ? and program_id is not null",
+            cancellation, session.TenantId)).Single();
 
     /// <summary>Legacy enrollments (no program) with the facts a backfill needs to find theirs.</summary>
     public static async Task<IReadOnlyList<LegacyEnrollment>> LegacyEnrollmentsAsync(this IQuerySession session, CancellationToken cancellation = default) =>
         await session.ViewsAsync<LegacyEnrollment>(
             "select jsonb_build_object('enrollmentId', id, 'userId', user_id, 'companyId', company_id, 'programType', program_type)::text " +
-            $"from {session.Table(ProgramEnrollmentsTable.Name)} where program_id is null order by created_at, id",
-            cancellation);
+            $"from {session.Table(ProgramEnrollmentsTable.Name)} where tenant_id = ? and program_id is null order by created_at, id",
+            cancellation, session.TenantId);
 }
 
 /// <summary>An enrollment created without program context.</summary>

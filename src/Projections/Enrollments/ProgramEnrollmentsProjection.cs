@@ -25,28 +25,25 @@ public sealed class ProgramEnrollmentsProjection : ReadTableProjection
         switch (e.Data)
         {
             case EnrollmentCreated c:
-                operations.QueueSqlCommand(
-                    $"insert into {TableName} (id, user_id, company_id, program_type, program_id, campaign_id, beneficiary_group_id, source_system, " +
-                    "external_event_id, status, occurred_at, created_at, updated_at) values (?, ?, ?::uuid, ?, ?::uuid, ?::uuid, ?::uuid, ?, ?, ?, ?, ?, ?)",
+                Insert(operations, e,
+                    "id, user_id, company_id, program_type, program_id, campaign_id, beneficiary_group_id, source_system, external_event_id, " +
+                    "status, occurred_at, created_at, updated_at",
+                    "?, ?, ?::uuid, ?, ?::uuid, ?::uuid, ?::uuid, ?, ?, ?, ?, ?, ?",
                     c.EnrollmentId, c.UserId, c.CompanyId!, c.ProgramType, c.ProgramId!, c.CampaignId!, c.BeneficiaryGroupId!, c.SourceSystem,
                     c.ExternalEventId, EnrollmentDecisions.Name(EnrollmentStatus.Active), c.OccurredAt, c.CreatedAt, c.CreatedAt);
                 break;
             case EnrollmentLinkedToProgram l:
-                operations.QueueSqlCommand(
-                    $"update {TableName} set program_id = ?, program_type = ?, beneficiary_group_id = ?, campaign_id = ?::uuid, updated_at = ? where id = ?",
-                    l.ProgramId, l.ProgramType, l.BeneficiaryGroupId, l.CampaignId!, l.LinkedAt, l.EnrollmentId);
+                Update(operations, e, l.EnrollmentId, "program_id = ?, program_type = ?, beneficiary_group_id = ?, campaign_id = ?::uuid, updated_at = ?",
+                    l.ProgramId, l.ProgramType, l.BeneficiaryGroupId, l.CampaignId!, l.LinkedAt);
                 break;
             case EnrollmentUnlinked u when u.UnlinksProgram:
-                operations.QueueSqlCommand(
-                    $"update {TableName} set program_id = null, campaign_id = null, beneficiary_group_id = null, updated_at = ? where id = ?",
-                    u.UnlinkedAt, u.EnrollmentId);
+                Update(operations, e, u.EnrollmentId, "program_id = null, campaign_id = null, beneficiary_group_id = null, updated_at = ?", u.UnlinkedAt);
                 break;
             case EnrollmentUnlinked u:
-                operations.QueueSqlCommand($"update {TableName} set campaign_id = null, updated_at = ? where id = ?", u.UnlinkedAt, u.EnrollmentId);
+                Update(operations, e, u.EnrollmentId, "campaign_id = null, updated_at = ?", u.UnlinkedAt);
                 break;
             case EnrollmentStatusChanged s:
-                operations.QueueSqlCommand($"update {TableName} set status = ?, updated_at = ? where id = ?",
-                    EnrollmentDecisions.Name(s.To), s.ChangedAt, s.EnrollmentId);
+                Update(operations, e, s.EnrollmentId, "status = ?, updated_at = ?", EnrollmentDecisions.Name(s.To), s.ChangedAt);
                 break;
         }
 

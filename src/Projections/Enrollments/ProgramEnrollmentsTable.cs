@@ -1,21 +1,19 @@
-using Weasel.Postgresql;
+using EventSourced.Projections.ReadTables;
 using Weasel.Postgresql.Tables;
 
 namespace EventSourced.Projections.Enrollments;
 
 /// <summary>
 /// <c>program_enrollments</c>, as the runbook's "Check enrollments with program context" query reads it. The partial
-/// unique index keeps one active enrollment per user and program, even under concurrent deliveries.
+/// unique index keeps one active enrollment per user and program (within a tenant), even under concurrent deliveries.
 /// </summary>
 internal static class ProgramEnrollmentsTable
 {
     public const string Name = "program_enrollments";
     public const string OneActivePerProgramIndex = "ux_program_enrollments_active_user_program";
 
-    public static Table Define(string schema)
+    public static Table Define(string schema) => TenantKeyedTable.Create(schema, Name, table =>
     {
-        var table = new Table(new PostgresqlObjectName(schema, Name, SchemaUtils.IdentifierUsage.General));
-        table.AddColumn<Guid>("id").AsPrimaryKey();
         table.AddColumn("user_id", "text").NotNull();
         table.AddColumn<Guid>("company_id").AllowNulls();
         table.AddColumn("program_type", "text").NotNull();
@@ -30,13 +28,12 @@ internal static class ProgramEnrollmentsTable
         table.AddColumn<DateTimeOffset>("updated_at").NotNull();
         table.Indexes.Add(new IndexDefinition(OneActivePerProgramIndex)
         {
-            Columns = ["user_id", "program_id"],
+            Columns = [TenantKeyedTable.TenantColumn, "user_id", "program_id"],
             IsUnique = true,
             Predicate = "status = 'active' and program_id is not null",
         });
         table.Indexes.Add(new IndexDefinition("ix_program_enrollments_user") { Columns = ["user_id"] });
         table.Indexes.Add(new IndexDefinition("ix_program_enrollments_program") { Columns = ["program_id"] });
         table.Indexes.Add(new IndexDefinition("ix_program_enrollments_type") { Columns = ["program_type"] });
-        return table;
-    }
+    });
 }

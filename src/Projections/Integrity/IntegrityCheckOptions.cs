@@ -7,7 +7,8 @@ public sealed record IntegrityCheckOptions
     /// that need a table left out are skipped.</summary>
     public IReadOnlyCollection<string>? Tables { get; init; }
 
-    /// <summary>The tenant whose events and tables are checked; null is Marten's default tenant.</summary>
+    /// <summary>The tenant whose events and tables are checked. Null: Marten's default tenant for <see cref="IntegrityCheck.RunAsync"/>,
+    /// every tenant for <see cref="IntegrityCheck.RunForTenantsAsync"/>.</summary>
     public string? TenantId { get; init; }
 
     /// <summary>Events read and applied per round trip; the check's memory is bounded by this, not by the store's size.</summary>

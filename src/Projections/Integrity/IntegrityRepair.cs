@@ -8,24 +8,53 @@ namespace EventSourced.Projections.Integrity;
 /// <summary>
 /// Repairs what the integrity check finds: read-table drift by re-projecting the flagged streams, then each repairable
 /// domain finding by its compensating command (events with the operator and reason). Runs the check first and, unless
-/// it is a dry run, again afterwards to prove the result.
+/// it is a dry run, again afterwards to prove the result. Per tenant: a tenant's repair reads and appends to its own
+/// streams only (its sessions are the tenant's), whatever the other tenants hold.
 /// </summary>
 public static class IntegrityRepair
 {
+    /// <summary>Repairs one tenant: <see cref="IntegrityCheckOptions.TenantId"/> of <see cref="RepairOptions.Check"/>, or Marten's
+    /// default tenant when null.</summary>
     public static async Task<RepairReport> RunAsync(IDocumentStore store, RepairOptions options, TimeProvider clock,
         IProgress<IntegrityProgress>? progress = null, CancellationToken cancellation = default)
     {
         // Repair needs every drifted row, not the report's first thousand.
-        var check = options.Check with { MaxDetailsPerKind = int.MaxValue };
-        var before = await IntegrityCheck.RunAsync(store, check, clock, progress, cancellation);
+        var before = await IntegrityCheck.RunAsync(store, options.Check with { MaxDetailsPerKind = int.MaxValue }, clock, progress, cancellation);
+        var (reprojected, compensations) = await RepairTenantAsync(store, before, options, clock, progress, cancellation);
+        var after = options.DryRun ? null : await IntegrityCheck.RunAsync(store, options.Check, clock, progress, cancellation);
+        return new RepairReport(options.DryRun, before, reprojected, compensations, after);
+    }
 
+    /// <summary>Repairs every tenant (only the check's tenant when set): one report per tenant, in tenant order.</summary>
+    public static async Task<IReadOnlyList<RepairReport>> RunForTenantsAsync(IDocumentStore store, RepairOptions options, TimeProvider clock,
+        IProgress<IntegrityProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        var before = await IntegrityCheck.RunForTenantsAsync(store, options.Check with { MaxDetailsPerKind = int.MaxValue }, clock, progress,
+            cancellation);
+        var repairs = new List<(IntegrityReport Before, IReadOnlyList<ReprojectedRow> Reprojected, IReadOnlyList<RepairOutcome> Compensations)>();
+        foreach (var tenant in before)
+        {
+            var (reprojected, compensations) = await RepairTenantAsync(store, tenant, options, clock, progress, cancellation);
+            repairs.Add((tenant, reprojected, compensations));
+        }
+
+        var after = options.DryRun
+            ? []
+            : (await IntegrityCheck.RunForTenantsAsync(store, options.Check, clock, progress, cancellation)).ToDictionary(r => r.TenantId);
+        return repairs.Select(r => new RepairReport(options.DryRun, r.Before, r.Reprojected, r.Compensations,
+            options.DryRun ? null : after.GetValueOrDefault(r.Before.TenantId))).ToArray();
+    }
+
+    private static async Task<(IReadOnlyList<ReprojectedRow>, IReadOnlyList<RepairOutcome>)> RepairTenantAsync(IDocumentStore store,
+        IntegrityReport before, RepairOptions options, TimeProvider clock, IProgress<IntegrityProgress>? progress, CancellationToken cancellation)
+    {
         IReadOnlyList<ReprojectedRow> reprojected = [];
         var drifted = before.Tables.Where(t => !t.IsClean).ToArray();
         if (options.Includes(FindingKinds.MissingRow) || options.Includes(FindingKinds.ExtraRow) || options.Includes(FindingKinds.ColumnMismatch))
         {
             reprojected = options.DryRun
                 ? drifted.SelectMany(t => t.DriftedRows.Select(id => new ReprojectedRow(t.Table, id, "would re-project"))).ToArray()
-                : await ReadTableRepair.RepairAsync(store, drifted, options.Check.TenantId, cancellation);
+                : await ReadTableRepair.RepairAsync(store, drifted, before.TenantId, cancellation);
         }
 
         var compensations = new List<RepairOutcome>();
@@ -34,12 +63,11 @@ public static class IntegrityRepair
             progress?.Report(new IntegrityProgress("repair", compensations.Count, before.DomainFindings.Count));
             var operatorId = string.IsNullOrWhiteSpace(options.OperatorId) && options.DryRun ? "(dry run)" : options.OperatorId;
             var repair = new Repair(operatorId, string.IsNullOrWhiteSpace(options.Reason) ? finding.Detail : options.Reason);
-            await using var session = store.LightweightSessionFor(options.Check.TenantId);
+            await using var session = store.LightweightSession(before.TenantId);
             compensations.Add(await CompensateAsync(finding, repair, session, clock, options.DryRun, cancellation));
         }
 
-        var after = options.DryRun ? null : await IntegrityCheck.RunAsync(store, options.Check, clock, progress, cancellation);
-        return new RepairReport(options.DryRun, before, reprojected, compensations, after);
+        return (reprojected, compensations);
     }
 
     private static Task<RepairOutcome> CompensateAsync(DomainFinding finding, Repair repair, Marten.IDocumentSession session, TimeProvider clock,

@@ -1,6 +1,8 @@
 using EventSourced.Projections.ReadTables;
 using JasperFx.Events;
 using Marten;
+using Marten.Services;
+using Marten.Storage;
 using Npgsql;
 
 namespace EventSourced.Projections.Integrity;
@@ -10,15 +12,24 @@ namespace EventSourced.Projections.Integrity;
 /// daemon rebuild (which by default may skip events it cannot deserialize or apply), every event that cannot be read or
 /// applied is reported as an <see cref="UnappliedEvent"/>, and the replay carries on with the next one.
 /// </summary>
-internal sealed class StreamReplay(IDocumentStore store, NpgsqlConnection connection, string? tenantId, int pageSize, int maxDetails)
+/// <remarks>
+/// Replays one tenant's events (<paramref name="tenantId"/>), or with null every tenant's in the connection's database at once
+/// (conjoined tenancy: one pass, not one per tenant). The projections write each event's own tenant into its rows, so the
+/// scratch tables keep the tenants apart; what was replayed and what failed is tallied per tenant.
+/// </remarks>
+internal sealed class StreamReplay(IDocumentStore store, IMartenDatabase database, NpgsqlConnection connection, string? tenantId, int pageSize,
+    int maxDetails)
 {
-    private readonly List<UnappliedEvent> _unapplied = [];
+    private readonly Dictionary<string, Tally> _tallies = new(StringComparer.Ordinal);
 
-    public IReadOnlyList<UnappliedEvent> Unapplied => _unapplied;
+    /// <summary>The tenants that had events in the replay.</summary>
+    public IEnumerable<string> Tenants => _tallies.Keys;
 
-    public long UnappliedCount { get; private set; }
+    public IReadOnlyList<UnappliedEvent> Unapplied(string tenant) => TallyOf(tenant).Unapplied;
 
-    public long EventsReplayed { get; private set; }
+    public long UnappliedCount(string tenant) => TallyOf(tenant).UnappliedCount;
+
+    public long EventsReplayed(string tenant) => TallyOf(tenant).Replayed;
 
     public async Task RunAsync(IReadOnlyList<ReadTableProjection> projections, IProgress<IntegrityProgress>? progress, CancellationToken cancellation)
     {
@@ -34,7 +45,10 @@ internal sealed class StreamReplay(IDocumentStore store, NpgsqlConnection connec
 
             await ApplyPageAsync(projections, page, cancellation);
             last = page[^1].Sequence;
-            EventsReplayed += page.Count(e => e.Event is not null);
+            foreach (var e in page.Where(p => p.Event is not null))
+            {
+                TallyOf(e.Event!.TenantId).Replayed++;
+            }
             progress?.Report(new IntegrityProgress("replay", Math.Min(last, highWater), highWater));
         }
     }
@@ -56,11 +70,10 @@ internal sealed class StreamReplay(IDocumentStore store, NpgsqlConnection connec
     /// <summary>A page of events; an entry without <see cref="PageEntry.Event"/> could not be read.</summary>
     private async Task<IReadOnlyList<PageEntry>> ReadPageAsync(long after, CancellationToken cancellation)
     {
-        await using var query = store.QuerySessionFor(tenantId);
+        await using var query = QuerySession();
         try
         {
-            var events = await query.Events.QueryAllRawEvents().Where(e => e.Sequence > after).OrderBy(e => e.Sequence).Take(pageSize)
-                .ToListAsync(cancellation);
+            var events = await Events(query).Where(e => e.Sequence > after).OrderBy(e => e.Sequence).Take(pageSize).ToListAsync(cancellation);
             return events.Select(e => new PageEntry(e.Sequence, e)).ToArray();
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not NpgsqlException)
@@ -72,10 +85,26 @@ internal sealed class StreamReplay(IDocumentStore store, NpgsqlConnection connec
 
     private string EventsTable => $"{store.Options.Events.DatabaseSchemaName}.mt_events";
 
-    private async Task<IReadOnlyList<(long Sequence, Guid StreamId, long Version, string Type)>> HeadersAsync(long after, CancellationToken cancellation)
+    // A tenant's session sees only its events under conjoined tenancy; a replay of every tenant uses sessions on the database
+    // itself and asks for every tenant's events. (The projections' SQL names each event's tenant, whatever the session's.)
+    private IQuerySession QuerySession() => tenantId is null ? store.QuerySession(AnyTenant()) : store.QuerySession(tenantId);
+
+    private IDocumentSession WriteSession() => tenantId is null ? store.LightweightSession(AnyTenant()) : store.LightweightSession(tenantId);
+
+    private SessionOptions AnyTenant()
+    {
+        var options = SessionOptions.ForDatabase(database);
+        options.AllowAnyTenant = true;
+        return options;
+    }
+
+    private IQueryable<IEvent> Events(IQuerySession query) =>
+        tenantId is null ? query.Events.QueryAllRawEvents().Where(e => e.AnyTenant()) : query.Events.QueryAllRawEvents();
+
+    private async Task<IReadOnlyList<EventHeader>> HeadersAsync(long after, CancellationToken cancellation)
     {
         await using var command = new NpgsqlCommand(
-            $"select seq_id, stream_id, version, type from {EventsTable} where seq_id > $1 and is_archived = false " +
+            $"select seq_id, stream_id, version, type, tenant_id from {EventsTable} where seq_id > $1 and is_archived = false " +
             (tenantId is null ? string.Empty : "and tenant_id = $3 ") + "order by seq_id limit $2", connection);
         command.Parameters.Add(new NpgsqlParameter { Value = after });
         command.Parameters.Add(new NpgsqlParameter { Value = pageSize });
@@ -84,31 +113,31 @@ internal sealed class StreamReplay(IDocumentStore store, NpgsqlConnection connec
             command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
         }
 
-        var headers = new List<(long, Guid, long, string)>();
+        var headers = new List<EventHeader>();
         await using var reader = await command.ExecuteReaderAsync(cancellation);
         while (await reader.ReadAsync(cancellation))
         {
-            headers.Add((reader.GetInt64(0), reader.GetGuid(1), reader.GetInt64(2), reader.GetString(3)));
+            headers.Add(new EventHeader(reader.GetInt64(0), reader.GetGuid(1), reader.GetInt64(2), reader.GetString(3), reader.GetString(4)));
         }
 
         return headers;
     }
 
-    private async Task<IReadOnlyList<PageEntry>> ReadOneByOneAsync(IQuerySession query,
-        IReadOnlyList<(long Sequence, Guid StreamId, long Version, string Type)> headers, CancellationToken cancellation)
+    private async Task<IReadOnlyList<PageEntry>> ReadOneByOneAsync(IQuerySession query, IReadOnlyList<EventHeader> headers,
+        CancellationToken cancellation)
     {
         var entries = new List<PageEntry>();
-        foreach (var (sequence, streamId, version, type) in headers)
+        foreach (var header in headers)
         {
             try
             {
-                var e = await query.Events.QueryAllRawEvents().Where(x => x.Sequence == sequence).SingleAsync(cancellation);
-                entries.Add(new PageEntry(sequence, e));
+                var e = await Events(query).Where(x => x.Sequence == header.Sequence).SingleAsync(cancellation);
+                entries.Add(new PageEntry(header.Sequence, e));
             }
             catch (Exception ex) when (ex is not OperationCanceledException and not NpgsqlException)
             {
-                Record(new UnappliedEvent(sequence, streamId, version, type, null, ex.Message));
-                entries.Add(new PageEntry(sequence, null));
+                Record(header.TenantId, new UnappliedEvent(header.Sequence, header.StreamId, header.Version, header.Type, null, ex.Message));
+                entries.Add(new PageEntry(header.Sequence, null));
             }
         }
 
@@ -120,7 +149,7 @@ internal sealed class StreamReplay(IDocumentStore store, NpgsqlConnection connec
         var events = page.Where(p => p.Event is not null).Select(p => p.Event!).ToArray();
         try
         {
-            await using var session = store.LightweightSessionFor(tenantId);
+            await using var session = WriteSession();
             foreach (var e in events)
             {
                 foreach (var projection in projections.Where(p => p.Handles(e.EventType)))
@@ -148,24 +177,38 @@ internal sealed class StreamReplay(IDocumentStore store, NpgsqlConnection connec
     {
         try
         {
-            await using var session = store.LightweightSessionFor(tenantId);
+            await using var session = WriteSession();
             await projection.ApplyAsync(session, e, cancellation);
             await session.SaveChangesAsync(cancellation);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            Record(new UnappliedEvent(e.Sequence, e.StreamId, e.Version, e.EventTypeName, projection.TableShortName, ex.Innermost().Message));
+            Record(e.TenantId, new UnappliedEvent(e.Sequence, e.StreamId, e.Version, e.EventTypeName, projection.TableShortName, ex.Innermost().Message));
         }
     }
 
-    private void Record(UnappliedEvent unapplied)
+    private void Record(string tenant, UnappliedEvent unapplied)
     {
-        UnappliedCount++;
-        if (_unapplied.Count < maxDetails)
+        var tally = TallyOf(tenant);
+        tally.UnappliedCount++;
+        if (tally.Unapplied.Count < maxDetails)
         {
-            _unapplied.Add(unapplied);
+            tally.Unapplied.Add(unapplied);
         }
     }
+
+    private Tally TallyOf(string tenant) => _tallies.TryGetValue(tenant, out var tally) ? tally : _tallies[tenant] = new Tally();
+
+    private sealed class Tally
+    {
+        public long Replayed { get; set; }
+
+        public long UnappliedCount { get; set; }
+
+        public List<UnappliedEvent> Unapplied { get; } = [];
+    }
+
+    private sealed record EventHeader(long Sequence, Guid StreamId, long Version, string Type, string TenantId);
 
     private sealed record PageEntry(long Sequence, IEvent? Event);
 }

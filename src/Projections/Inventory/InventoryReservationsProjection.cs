@@ -25,19 +25,19 @@ public sealed class InventoryReservationsProjection : ReadTableProjection
         switch (e.Data)
         {
             case InventoryReserved r:
-                operations.QueueSqlCommand(
-                    $"insert into {TableName} (id, campaign_id, approval_id, seats, budget_amount, budget_currency, start_date, end_date, status, " +
-                    "created_at, updated_at) values (?, ?, ?, ?, ?::numeric, ?::text, ?::date, ?::date, ?, ?, ?)",
+                Insert(operations, e,
+                    "id, campaign_id, approval_id, seats, budget_amount, budget_currency, start_date, end_date, status, created_at, updated_at",
+                    "?, ?, ?, ?, ?::numeric, ?::text, ?::date, ?::date, ?, ?, ?",
                     r.ReservationId, r.CampaignId, r.ApprovalId, r.Seats, r.Budget?.Amount!, r.Budget?.Currency!, r.StartDate!, r.EndDate!,
                     ProgramDecisions.StatusName(ReservationStatus.Reserved), r.ReservedAt, r.ReservedAt);
                 break;
             case ReservationConverted c:
-                operations.QueueSqlCommand($"update {TableName} set status = ?, order_id = ?, updated_at = ? where id = ?",
-                    ProgramDecisions.StatusName(ReservationStatus.Converted), c.OrderId, c.ConvertedAt, c.ReservationId);
+                Update(operations, e, c.ReservationId, "status = ?, order_id = ?, updated_at = ?",
+                    ProgramDecisions.StatusName(ReservationStatus.Converted), c.OrderId, c.ConvertedAt);
                 break;
             case ReservationReleased r:
-                operations.QueueSqlCommand($"update {TableName} set status = ?, release_reason = ?, updated_at = ? where id = ?",
-                    ProgramDecisions.StatusName(ReservationStatus.Released), r.Reason, r.ReleasedAt, r.ReservationId);
+                Update(operations, e, r.ReservationId, "status = ?, release_reason = ?, updated_at = ?",
+                    ProgramDecisions.StatusName(ReservationStatus.Released), r.Reason, r.ReleasedAt);
                 break;
         }
 

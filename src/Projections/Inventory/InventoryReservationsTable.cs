@@ -1,4 +1,4 @@
-using Weasel.Postgresql;
+using EventSourced.Projections.ReadTables;
 using Weasel.Postgresql.Tables;
 
 namespace EventSourced.Projections.Inventory;
@@ -8,10 +8,8 @@ internal static class InventoryReservationsTable
 {
     public const string Name = "inventory_reservations";
 
-    public static Table Define(string schema)
+    public static Table Define(string schema) => TenantKeyedTable.Create(schema, Name, table =>
     {
-        var table = new Table(new PostgresqlObjectName(schema, Name, SchemaUtils.IdentifierUsage.General));
-        table.AddColumn<Guid>("id").AsPrimaryKey();
         table.AddColumn<Guid>("campaign_id").NotNull();
         table.AddColumn<Guid>("approval_id").NotNull();
         table.AddColumn<int>("seats").NotNull();
@@ -25,6 +23,5 @@ internal static class InventoryReservationsTable
         table.AddColumn<DateTimeOffset>("created_at").NotNull();
         table.AddColumn<DateTimeOffset>("updated_at").NotNull();
         table.Indexes.Add(new IndexDefinition("ix_inventory_reservations_campaign") { Columns = ["campaign_id"] });
-        return table;
-    }
+    });
 }

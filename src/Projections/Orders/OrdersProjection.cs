@@ -20,9 +20,8 @@ public sealed class OrdersProjection : ReadTableProjection
     {
         if (e.Data is OrderCreated o)
         {
-            operations.QueueSqlCommand(
-                $"insert into {TableName} (id, campaign_id, approval_id, reservation_id, seats, amount, currency, created_at) " +
-                "values (?, ?, ?, ?, ?, ?::numeric, ?::text, ?)",
+            Insert(operations, e, "id, campaign_id, approval_id, reservation_id, seats, amount, currency, created_at",
+                "?, ?, ?, ?, ?, ?::numeric, ?::text, ?",
                 o.OrderId, o.CampaignId, o.ApprovalId, o.ReservationId, o.Seats, o.Amount?.Amount!, o.Amount?.Currency!, o.CreatedAt);
         }
 

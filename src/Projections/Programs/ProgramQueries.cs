@@ -15,18 +15,19 @@ public static class ProgramQueries
     public static Task<IReadOnlyList<ProgramView>> ListProgramsAsync(this IQuerySession session, string? programType, string? status,
         Guid? beneficiaryGroupId, CancellationToken cancellation = default) =>
         session.ViewsAsync<ProgramView>(
-            $"select {ViewJson} from {session.Table(ProgramsTable.Name)} where (?::text is null or program_type = ?::text) " +
-            "and (?::text is null or status = ?::text) and (?::uuid is null or beneficiary_group_id = ?::uuid) order by program_key",
-            cancellation, programType!, programType!, status!, status!, beneficiaryGroupId!, beneficiaryGroupId!);
+            $"select {ViewJson} from {session.Table(ProgramsTable.Name)} where tenant_id = ? " +
+            "and (?::text is null or program_type = ?::text) and (?::text is null or status = ?::text) " +
+            "and (?::uuid is null or beneficiary_group_id = ?::uuid) order by program_key",
+            cancellation, session.TenantId, programType!, programType!, status!, status!, beneficiaryGroupId!, beneficiaryGroupId!);
 
     public static async Task<ProgramView?> FindProgramAsync(this IQuerySession session, Guid id, CancellationToken cancellation = default) =>
-        (await session.ViewsAsync<ProgramView>($"select {ViewJson} from {session.Table(ProgramsTable.Name)} where id = ?", cancellation, id))
+        (await session.ViewsAsync<ProgramView>($"select {ViewJson} from {session.Table(ProgramsTable.Name)} where tenant_id = ? and id = ?", cancellation, session.TenantId, id))
         .SingleOrDefault();
 
     /// <summary>Keys in use that a new program named after <paramref name="keyBase"/> could collide with: the base and base-N.</summary>
     public static async Task<IReadOnlySet<string>> ProgramKeysLikeAsync(this IQuerySession session, string keyBase, CancellationToken cancellation = default) =>
         (await session.AdvancedSql.QueryAsync<string>(
-            $"select program_key from {session.Table(ProgramsTable.Name)} where program_key = ? or program_key ~ ?",
-            cancellation, keyBase, $"^{System.Text.RegularExpressions.Regex.Escape(keyBase)}-[0-9]+$"))
+            $"select program_key from {session.Table(ProgramsTable.Name)} where tenant_id = ? and (program_key = ? or program_key ~ ?)",
+            cancellation, session.TenantId, keyBase, $"^{System.Text.RegularExpressions.Regex.Escape(keyBase)}-[0-9]+$"))
         .ToHashSet(StringComparer.Ordinal);
 }

@@ -29,26 +29,24 @@ public sealed class ProgramsProjection : ReadTableProjection
         switch (e.Data)
         {
             case ProgramCreated c:
-                operations.QueueSqlCommand(
-                    $"insert into {TableName} (id, program_key, name, template_id, template_key, template_version, program_type, " +
-                    "beneficiary_group_id, status, config, config_overrides, tags, sdg_goals, created_at, updated_at) " +
-                    "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?)",
+                Insert(operations, e,
+                    "id, program_key, name, template_id, template_key, template_version, program_type, beneficiary_group_id, status, config, " +
+                    "config_overrides, tags, sdg_goals, created_at, updated_at",
+                    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?",
                     c.ProgramId, c.ProgramKey, c.Name, c.TemplateId, c.TemplateKey, c.TemplateVersion, c.ProgramType, c.BeneficiaryGroupId,
                     ProgramDecisions.StatusName(ProgramStatus.Draft), Config(c.TemplateVersion, c.TemplateDefaults, c.ConfigOverrides),
                     c.ConfigOverrides.GetRawText(), c.Tags.ToArray(), c.SdgGoals.ToArray(), c.CreatedAt, c.CreatedAt);
                 break;
             case ProgramStatusChanged s:
-                operations.QueueSqlCommand($"update {TableName} set status = ?, updated_at = ? where id = ?",
-                    ProgramDecisions.StatusName(s.To), s.ChangedAt, s.ProgramId);
+                Update(operations, e, s.ProgramId, "status = ?, updated_at = ?", ProgramDecisions.StatusName(s.To), s.ChangedAt);
                 break;
             case ProgramMigrated m:
-                operations.QueueSqlCommand(
-                    $"update {TableName} set template_id = ?, template_version = ?, config = ?::jsonb, config_overrides = ?::jsonb, updated_at = ? where id = ?",
+                Update(operations, e, m.ProgramId, "template_id = ?, template_version = ?, config = ?::jsonb, config_overrides = ?::jsonb, updated_at = ?",
                     m.ToTemplateId, m.ToTemplateVersion, Config(m.ToTemplateVersion, m.TemplateDefaults, m.ConfigOverrides),
-                    m.ConfigOverrides.GetRawText(), m.MigratedAt, m.ProgramId);
+                    m.ConfigOverrides.GetRawText(), m.MigratedAt);
                 break;
             case CampaignDeployed d:
-                operations.QueueSqlCommand($"update {TableName} set updated_at = ? where id = ?", d.DeployedAt, d.ProgramId);
+                Update(operations, e, d.ProgramId, "updated_at = ?", d.DeployedAt);
                 break;
         }
 

@@ -1,10 +1,10 @@
-using Weasel.Postgresql;
+using EventSourced.Projections.ReadTables;
 using Weasel.Postgresql.Tables;
 
 namespace EventSourced.Projections.Programs;
 
 /// <summary>
-/// <c>programs</c>, as the runbook queries it. The unique index on program_key is what keeps keys unique under
+/// <c>programs</c>, as the runbook queries it. The unique index on (tenant_id, program_key) is what keeps keys unique (per tenant) under
 /// concurrent creates: the row is written in the events' transaction, so a duplicate rolls back the events too.
 /// </summary>
 internal static class ProgramsTable
@@ -12,10 +12,8 @@ internal static class ProgramsTable
     public const string Name = "programs";
     public const string UniqueKeyIndex = "ux_programs_program_key";
 
-    public static Table Define(string schema)
+    public static Table Define(string schema) => TenantKeyedTable.Create(schema, Name, table =>
     {
-        var table = new Table(new PostgresqlObjectName(schema, Name, SchemaUtils.IdentifierUsage.General));
-        table.AddColumn<Guid>("id").AsPrimaryKey();
         table.AddColumn("program_key", "text").NotNull();
         table.AddColumn("name", "text").NotNull();
         table.AddColumn<Guid>("template_id").NotNull();
@@ -30,9 +28,8 @@ internal static class ProgramsTable
         table.AddColumn("sdg_goals", "integer[]").NotNull();
         table.AddColumn<DateTimeOffset>("created_at").NotNull();
         table.AddColumn<DateTimeOffset>("updated_at").NotNull();
-        table.Indexes.Add(new IndexDefinition(UniqueKeyIndex) { Columns = ["program_key"], IsUnique = true });
+        table.Indexes.Add(new IndexDefinition(UniqueKeyIndex) { Columns = [TenantKeyedTable.TenantColumn, "program_key"], IsUnique = true });
         table.Indexes.Add(new IndexDefinition("ix_programs_type_status") { Columns = ["program_type", "status"] });
         table.Indexes.Add(new IndexDefinition("ix_programs_beneficiary_group") { Columns = ["beneficiary_group_id"] });
-        return table;
-    }
+    });
 }

@@ -9,6 +9,7 @@ using EventSourced.Projections.Observability;
 using EventSourced.Projections.ReadTables;
 using JasperFx.Events.Projections;
 using Marten;
+using JasperFx.MultiTenancy;
 using Weasel.Core;
 
 namespace EventSourced.Projections.Registration;
@@ -19,10 +20,19 @@ public static class EventSourcedStoreOptions
 {
     /// <summary>
     /// Registers EventSourced's events and projections. Call it after setting <see cref="StoreOptions.DatabaseSchemaName"/>:
-    /// the read tables are created in that schema.
+    /// the read tables are created in that schema. <paramref name="tenancy"/> chooses how tenants are kept apart; for
+    /// <see cref="EventSourcedTenancy.Database"/> also call <see cref="UseTenantDatabases"/>.
     /// </summary>
-    public static StoreOptions AddEventSourced(this StoreOptions options)
+    public static StoreOptions AddEventSourced(this StoreOptions options, EventSourcedTenancy tenancy = EventSourcedTenancy.None)
     {
+        // Conjoined: Marten scopes every stream, event and query of a session to its tenant; mt_streams is keyed by
+        // (tenant_id, id), like the read tables. No documents are stored (write models are folded live), so no document
+        // policy is needed.
+        if (tenancy == EventSourcedTenancy.Conjoined)
+        {
+            options.Events.TenancyStyle = TenancyStyle.Conjoined;
+        }
+
         // The upstream DistributedLock.Postgres the platform restores with cannot take an advisory lock through an
         // NpgsqlDataSource; a transaction-scoped lock avoids it (see README, "The DistributedLock hole").
         options.Events.UseAdvisoryLockTransaction = true;
@@ -55,6 +65,27 @@ public static class EventSourcedStoreOptions
             options.Projections.Add(table, ProjectionLifecycle.Inline);
         }
 
+        return options;
+    }
+
+    /// <summary>
+    /// Database-per-tenant tenancy: each tenant's events and read tables live in its own database (created and migrated
+    /// like a single-tenant one). <paramref name="databases"/> maps tenant id to connection string.
+    /// </summary>
+    public static StoreOptions UseTenantDatabases(this StoreOptions options, IReadOnlyDictionary<string, string> databases)
+    {
+        if (databases.Count == 0)
+        {
+            throw new ArgumentException("Database-per-tenant tenancy needs at least one tenant database.", nameof(databases));
+        }
+
+        options.MultiTenantedDatabases(tenants =>
+        {
+            foreach (var (tenantId, connectionString) in databases)
+            {
+                tenants.AddSingleTenantDatabase(connectionString, tenantId);
+            }
+        });
         return options;
     }
 }

@@ -30,28 +30,27 @@ public sealed class ProgramTemplatesProjection : ReadTableProjection
         switch (e.Data)
         {
             case TemplateCreated c:
-                operations.QueueSqlCommand(
-                    $"insert into {TableName} (id, template_key, version, name, description, category, status, default_config, " +
-                    "config_schema, deprecated_by, previous_version_id, created_at, updated_at) " +
-                    "values (?, ?, ?, ?, ?::text, ?, ?, ?::jsonb, ?::jsonb, null, ?::uuid, ?, ?)",
+                Insert(operations, e,
+                    "id, template_key, version, name, description, category, status, default_config, config_schema, deprecated_by, " +
+                    "previous_version_id, created_at, updated_at",
+                    "?, ?, ?, ?, ?::text, ?, ?, ?::jsonb, ?::jsonb, null, ?::uuid, ?, ?",
                     c.TemplateId, c.TemplateKey, c.Version, c.Name, c.Description!, c.Category, StatusText(TemplateStatus.Draft),
                     c.DefaultConfig.GetRawText(), c.ConfigSchema.GetRawText(), c.PreviousVersionId!, c.CreatedAt, c.CreatedAt);
                 break;
             case TemplateUpdated u:
-                operations.QueueSqlCommand(
-                    $"update {TableName} set name = ?, description = ?::text, category = ?, default_config = ?::jsonb, " +
-                    "config_schema = ?::jsonb, updated_at = ? where id = ?",
-                    u.Name, u.Description!, u.Category, u.DefaultConfig.GetRawText(), u.ConfigSchema.GetRawText(), u.UpdatedAt, u.TemplateId);
+                Update(operations, e, u.TemplateId,
+                    "name = ?, description = ?::text, category = ?, default_config = ?::jsonb, config_schema = ?::jsonb, updated_at = ?",
+                    u.Name, u.Description!, u.Category, u.DefaultConfig.GetRawText(), u.ConfigSchema.GetRawText(), u.UpdatedAt);
                 break;
             case TemplatePublished p:
-                SetStatus(operations, p.TemplateId, TemplateStatus.Active, p.PublishedAt);
+                SetStatus(operations, e, p.TemplateId, TemplateStatus.Active, p.PublishedAt);
                 break;
             case TemplateDeprecated d:
-                operations.QueueSqlCommand($"update {TableName} set status = ?, deprecated_by = ?, updated_at = ? where id = ?",
-                    StatusText(TemplateStatus.Deprecated), d.DeprecatedBy, d.DeprecatedAt, d.TemplateId);
+                Update(operations, e, d.TemplateId, "status = ?, deprecated_by = ?, updated_at = ?",
+                    StatusText(TemplateStatus.Deprecated), d.DeprecatedBy, d.DeprecatedAt);
                 break;
             case TemplateArchived a:
-                SetStatus(operations, a.TemplateId, TemplateStatus.Archived, a.ArchivedAt);
+                SetStatus(operations, e, a.TemplateId, TemplateStatus.Archived, a.ArchivedAt);
                 break;
         }
 
@@ -61,6 +60,6 @@ public sealed class ProgramTemplatesProjection : ReadTableProjection
     /// <summary>The status as stored and as the API shows it: <c>draft</c>, <c>active</c>, <c>deprecated</c>, <c>archived</c>.</summary>
     public static string StatusText(TemplateStatus status) => status.ToString().ToLowerInvariant();
 
-    private void SetStatus(IDocumentOperations operations, Guid id, TemplateStatus status, DateTimeOffset at) =>
-        operations.QueueSqlCommand($"update {TableName} set status = ?, updated_at = ? where id = ?", StatusText(status), at, id);
+    private void SetStatus(IDocumentOperations operations, IEvent e, Guid id, TemplateStatus status, DateTimeOffset at) =>
+        Update(operations, e, id, "status = ?, updated_at = ?", StatusText(status), at);
 }
