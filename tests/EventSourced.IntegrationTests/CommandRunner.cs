@@ -17,7 +17,7 @@ internal static class CommandRunner
 {
     public static async Task<CommandResult> SendAsync(this MartenDatabase db, object command)
     {
-        await using var session = db.Store.LightweightSession();
+        await using var session = db.Session();
         var ct = TestContext.Current.CancellationToken;
         return command switch
         {

@@ -8,7 +8,7 @@ namespace EventSourced.Testing;
 /// </summary>
 public class IsolatedDatabase(PostgresServer server) : IAsyncLifetime
 {
-    public string ConnectionString { get; private set; } = string.Empty;
+    public string ConnectionString { get; protected set; } = string.Empty;
 
     public PostgresServer Server { get; } = server;
 

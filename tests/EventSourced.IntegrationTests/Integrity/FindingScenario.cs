@@ -24,7 +24,7 @@ internal static class FindingScenario
         var campaign = Guid.NewGuid();
         var group = Guid.NewGuid();
         var now = db.Clock.GetUtcNow();
-        await using var session = db.Store.LightweightSession();
+        await using var session = db.Session();
         session.Events.StartStream<EnrollmentState>(enrollment,
             new EnrollmentCreated(enrollment, $"user-{key}", ProgramScenario.CompanyId, "mentorship", program, campaign, group, "kintell",
                 $"{key}-event", now, now));
@@ -93,7 +93,7 @@ internal static class FindingScenario
 
     public static async Task AppendAsync(this MartenDatabase db, Guid stream, params object[] events)
     {
-        await using var session = db.Store.LightweightSession();
+        await using var session = db.Session();
         session.Events.Append(stream, events);
         await session.SaveChangesAsync(TestContext.Current.CancellationToken);
     }

@@ -35,7 +35,7 @@ internal static class IntegrityScenario
 
     public static async Task<Guid> EnrollAsync(this MartenDatabase db, string externalEventId, string userId, string programType)
     {
-        await using var session = db.Store.LightweightSession();
+        await using var session = db.Session();
         var result = await EnrollmentHandler.EnrollAsync(
             new EnrollUser("kintell", externalEventId, userId, Programs.ProgramScenario.CompanyId, programType, db.Clock.GetUtcNow()),
             session, db.Clock, new ProgramLookupOptions(), NullLogger.Instance, TestContext.Current.CancellationToken);
@@ -45,7 +45,7 @@ internal static class IntegrityScenario
     }
 
     public static Task<IntegrityReport> CheckAsync(this MartenDatabase db, IntegrityCheckOptions? options = null) =>
-        IntegrityCheck.RunAsync(db.Store, options ?? new IntegrityCheckOptions(), db.Clock, cancellation: TestContext.Current.CancellationToken);
+        IntegrityCheck.RunAsync(db.Store, options ?? new IntegrityCheckOptions { TenantId = db.TenantId }, db.Clock, cancellation: TestContext.Current.CancellationToken);
 
     public sealed record Populated(Guid WonCampaign, Guid RejectedCampaign, Guid PendingCampaign, IReadOnlyList<Guid> Enrollments);
 }
