@@ -1,3 +1,4 @@
+using EventSourced.Host.Tenancy;
 using EventSourced.Projections.Integrity;
 using Marten;
 using Spectre.Console;
@@ -39,7 +40,7 @@ public static class HostCommands
         }
 
         var command = new IntegrityCommand(store, app.Services.GetRequiredService<TimeProvider>(), app.Services.GetRequiredService<IntegrityMetrics>(),
-            Console.Out, AnsiConsole.Console);
+            Console.Out, AnsiConsole.Console, app.Services.GetRequiredService<TenancySettings>().IsTenanted);
         return await command.RunAsync(Parse(args), app.Lifetime.ApplicationStopping);
     }
 

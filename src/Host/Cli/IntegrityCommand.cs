@@ -11,8 +11,11 @@ namespace EventSourced.Host.Cli;
 /// <c>integrity repair [--dry-run] --operator id [--reason text] [--kind k]… [--table t]… [--json]</c>.
 /// Exit code: 0 clean, 1 findings (after a repair: findings remain or a repair was refused), 2 could not run.
 /// (JasperFx's command framework, which runs <c>projections</c>, only returns 0 or 1, hence a command of our own.)
+/// In a <paramref name="tenanted"/> host, without <c>--tenant</c> every tenant is checked (or repaired) and reported in turn;
+/// <c>--json</c> then prints an array of reports, one per tenant. Otherwise (one tenant, or <c>--tenant</c>) one report.
 /// </summary>
-public sealed class IntegrityCommand(IDocumentStore store, TimeProvider clock, IntegrityMetrics metrics, TextWriter output, IAnsiConsole console)
+public sealed class IntegrityCommand(IDocumentStore store, TimeProvider clock, IntegrityMetrics metrics, TextWriter output, IAnsiConsole console,
+    bool tenanted = false)
 {
     public const string Name = "integrity";
     public const int Clean = 0;
@@ -53,12 +56,15 @@ public sealed class IntegrityCommand(IDocumentStore store, TimeProvider clock, I
         try
         {
             IntegrityCheck.SelectTables(check.Tables);
+            var everyTenant = tenanted && check.TenantId is null;
             if (action == "check")
             {
-                var report = await WithProgressAsync(json, "Replaying the event streams", p => IntegrityCheck.RunAsync(store, check, clock, p, cancellation));
-                metrics.Record(report);
-                WriteCheck(report, json);
-                return report.IsClean ? Clean : Findings;
+                var reports = await WithProgressAsync(json, "Replaying the event streams", async p => everyTenant
+                    ? await IntegrityCheck.RunForTenantsAsync(store, check, clock, p, cancellation)
+                    : [await IntegrityCheck.RunAsync(store, check, clock, p, cancellation)]);
+                metrics.Record(reports);
+                Write(reports, everyTenant, json, IntegrityReportText.Write);
+                return reports.All(r => r.IsClean) ? Clean : Findings;
             }
 
             var dryRun = arguments.Has("--dry-run");
@@ -69,12 +75,12 @@ public sealed class IntegrityCommand(IDocumentStore store, TimeProvider clock, I
             }
 
             var options = new RepairOptions { Check = check, OperatorId = operatorId, Reason = arguments.Value("--reason"), Kinds = kinds, DryRun = dryRun };
-            var repair = await WithProgressAsync(json, dryRun ? "Planning the repair (dry run)" : "Repairing",
-                p => IntegrityRepair.RunAsync(store, options, clock, p, cancellation));
-            metrics.Record(repair.After ?? repair.Before);
-            WriteRepair(repair, json);
-            var remaining = repair.After ?? repair.Before;
-            return remaining.IsClean && !repair.Refused.Any() && !repair.FailedRows.Any() ? Clean : Findings;
+            var repairs = await WithProgressAsync(json, dryRun ? "Planning the repair (dry run)" : "Repairing", async p => everyTenant
+                ? await IntegrityRepair.RunForTenantsAsync(store, options, clock, p, cancellation)
+                : [await IntegrityRepair.RunAsync(store, options, clock, p, cancellation)]);
+            metrics.Record(repairs.Select(r => r.After ?? r.Before));
+            Write(repairs, everyTenant, json, IntegrityReportText.Write);
+            return repairs.All(r => (r.After ?? r.Before).IsClean && !r.Refused.Any() && !r.FailedRows.Any()) ? Clean : Findings;
         }
         catch (ArgumentException ex)
         {
@@ -114,25 +120,28 @@ public sealed class IntegrityCommand(IDocumentStore store, TimeProvider clock, I
         });
     }
 
-    private void WriteCheck(IntegrityReport report, bool json)
+    // One report as before; every tenant's, one after the other (JSON: an array).
+    private void Write<T>(IReadOnlyList<T> reports, bool everyTenant, bool json, Action<TextWriter, T> writeText)
     {
         if (json)
         {
-            output.WriteLine(JsonSerializer.Serialize(report, IntegrityJson.Options));
+            output.WriteLine(everyTenant ? JsonSerializer.Serialize(reports, IntegrityJson.Options) : JsonSerializer.Serialize(reports.Single(), IntegrityJson.Options));
             return;
         }
 
-        IntegrityReportText.Write(output, report);
-    }
-
-    private void WriteRepair(RepairReport repair, bool json)
-    {
-        if (json)
+        if (reports.Count == 0)
         {
-            output.WriteLine(JsonSerializer.Serialize(repair, IntegrityJson.Options));
-            return;
+            output.WriteLine("No tenant has events yet: nothing to check.");
         }
 
-        IntegrityReportText.Write(output, repair);
+        for (var i = 0; i < reports.Count; i++)
+        {
+            if (i > 0)
+            {
+                output.WriteLine();
+            }
+
+            writeText(output, reports[i]);
+        }
     }
 }

@@ -53,7 +53,7 @@ public static class IntegrityReportText
     public static void Write(TextWriter output, RepairReport repair)
     {
         var verb = repair.DryRun ? "would" : "did";
-        output.WriteLine(repair.DryRun ? "Repair plan (dry run: nothing is written)" : "Repair");
+        output.WriteLine((repair.DryRun ? "Repair plan (dry run: nothing is written)" : "Repair") + $" of tenant {repair.Before.TenantId}");
         foreach (var row in repair.Reprojected.Take(DetailLines * 5))
         {
             output.WriteLine($"  {row.Table} {row.StreamId}: {row.Action}");

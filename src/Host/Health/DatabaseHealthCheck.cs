@@ -4,16 +4,24 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace EventSourced.Host.Health;
 
-/// <summary>Readiness: healthy when the event store's database answers a query.</summary>
+/// <summary>Readiness: healthy when the event store's database (every tenant database, with a database per tenant) answers a query.</summary>
 internal sealed class DatabaseHealthCheck(IDocumentStore store) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            await using var session = store.QuerySession();
-            await session.AdvancedSql.QueryAsync<int>("select 1", cancellationToken);
-            return HealthCheckResult.Healthy("PostgreSQL answers.");
+            var databases = await store.Storage.AllDatabases();
+            foreach (var database in databases)
+            {
+                await using var connection = database.CreateConnection();
+                await connection.OpenAsync(cancellationToken);
+                await using var command = connection.CreateCommand();
+                command.CommandText = "select 1";
+                await command.ExecuteScalarAsync(cancellationToken);
+            }
+
+            return HealthCheckResult.Healthy(databases.Count == 1 ? "PostgreSQL answers." : $"PostgreSQL answers for all {databases.Count} tenant databases.");
         }
         catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex) || ex is InvalidOperationException)
         {

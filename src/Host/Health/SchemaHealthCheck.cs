@@ -10,9 +10,15 @@ internal sealed class SchemaHealthCheck(IDocumentStore store) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var migration = await store.Storage.Database.CreateMigrationAsync(cancellationToken);
-        return migration.Difference == SchemaPatchDifference.None
-            ? HealthCheckResult.Healthy("The Marten schema is current.")
-            : HealthCheckResult.Unhealthy($"The Marten schema needs changes ({migration.Difference}); run 'db-apply'.");
+        foreach (var database in await store.Storage.AllDatabases())
+        {
+            var migration = await database.CreateMigrationAsync(cancellationToken);
+            if (migration.Difference != SchemaPatchDifference.None)
+            {
+                return HealthCheckResult.Unhealthy($"The Marten schema of {database.Id} needs changes ({migration.Difference}); run 'db-apply'.");
+            }
+        }
+
+        return HealthCheckResult.Healthy("The Marten schema is current.");
     }
 }

@@ -5,6 +5,7 @@ using EventSourced.Host.Integrity;
 using EventSourced.Host.Observability;
 using EventSourced.Host.Postgres;
 using EventSourced.Host.Security;
+using EventSourced.Host.Tenancy;
 using EventSourced.Projections.Approvals;
 using EventSourced.Projections.Enrollments;
 using EventSourced.Projections.Integrity;
@@ -35,6 +36,7 @@ public static class EventSourcedHost
         var connectionString = await MartenConnection.ResolveAsync(builder);
         var schema = builder.Configuration["Marten:Schema"] ?? "public";
         builder.AddEventSourcedAuthentication(connectionString, schema, embedded);
+        var tenancy = builder.AddEventSourcedTenancy(connectionString, schema);
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(WorkflowOptions(builder.Configuration));
@@ -43,14 +45,13 @@ public static class EventSourcedHost
         builder.Services.AddHostedService<IntegrityMonitor>();
         builder.Services.AddMarten(options =>
             {
-                options.Connection(connectionString);
                 options.DatabaseSchemaName = schema;
-                options.AddEventSourced();
-                options.Storage.ExtendedSchemaObjects.Add(AuthorizationAuditTable.Define(schema));
+                options.UseEventSourcedTenancy(tenancy, connectionString); // one database, or one per tenant
+                options.AddEventSourced(tenancy.Mode);
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
-            .IntegrateWithWolverine();
+            .IntegrateWithWolverine(integration => integration.UseMainDatabase(tenancy, connectionString));
 
         builder.Host.UseWolverine(options =>
         {
@@ -110,15 +111,18 @@ public static class EventSourcedHost
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseTenantGuard(); // tenanted: no tenant claim, no API
         app.UseMiddleware<NulCharacterGuard>();
         app.MapEventSourcedHealthChecks();
         app.MapEventSourcedMetrics();
         app.MapOpenApi();
         var authentication = app.Services.GetRequiredService<AuthenticationMode>();
+        var tenancy = app.Services.GetRequiredService<TenancySettings>();
         app.MapWolverineEndpoints(options =>
         {
             options.RejectUnparseableQueryValues = true;
             options.RequireRoles(authentication);
+            options.DetectTenants(tenancy);
         });
         return app;
     }

@@ -5,7 +5,7 @@ namespace EventSourced.Host.Integrity;
 
 /// <summary>
 /// Runs the integrity check every <c>Integrity:CheckInterval</c> (e.g. <c>00:15:00</c>) so the findings gauges stay
-/// current and alerts can fire. Off unless configured: a check replays every stream.
+/// current and alerts can fire, for every tenant. Off unless configured: a check replays every stream.
 /// </summary>
 internal sealed partial class IntegrityMonitor(IDocumentStore store, TimeProvider clock, IntegrityMetrics metrics, IConfiguration configuration,
     ILogger<IntegrityMonitor> logger) : BackgroundService
@@ -24,15 +24,17 @@ internal sealed partial class IntegrityMonitor(IDocumentStore store, TimeProvide
         {
             try
             {
-                var report = await IntegrityCheck.RunAsync(store, new IntegrityCheckOptions(), clock, cancellation: stoppingToken);
-                metrics.Record(report);
-                if (report.IsClean)
+                foreach (var report in await IntegrityCheck.RunForTenantsAsync(store, new IntegrityCheckOptions(), clock, cancellation: stoppingToken))
                 {
-                    LogClean(logger, report.EventsReplayed);
-                }
-                else
-                {
-                    LogFindings(logger, string.Join(", ", report.CountsByKind.Where(k => k.Value > 0).Select(k => $"{k.Key} {k.Value}")));
+                    metrics.Record(report);
+                    if (report.IsClean)
+                    {
+                        LogClean(logger, report.TenantId, report.EventsReplayed);
+                    }
+                    else
+                    {
+                        LogFindings(logger, report.TenantId, string.Join(", ", report.CountsByKind.Where(k => k.Value > 0).Select(k => $"{k.Key} {k.Value}")));
+                    }
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -43,11 +45,11 @@ internal sealed partial class IntegrityMonitor(IDocumentStore store, TimeProvide
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Integrity check clean ({Events} events replayed)")]
-    private static partial void LogClean(ILogger logger, long events);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Integrity check of tenant {TenantId} clean ({Events} events replayed)")]
+    private static partial void LogClean(ILogger logger, string tenantId, long events);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Integrity check found: {Findings}. Run 'integrity check' for details, 'integrity repair --dry-run' for the plan")]
-    private static partial void LogFindings(ILogger logger, string findings);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Integrity check of tenant {TenantId} found: {Findings}. Run 'integrity check' for details, 'integrity repair --dry-run' for the plan")]
+    private static partial void LogFindings(ILogger logger, string tenantId, string findings);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Integrity check could not run")]
     private static partial void LogFailed(ILogger logger, Exception exception);

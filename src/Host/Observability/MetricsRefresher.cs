@@ -7,7 +7,7 @@ namespace EventSourced.Host.Observability;
 
 /// <summary>
 /// Refreshes the gauges that need a query (pending approvals, approval rate, outbox and dead-letter depth) every
-/// <c>Metrics:RefreshInterval</c> (default 30 s), so a scrape never waits on the database.
+/// <c>Metrics:RefreshInterval</c> (default 30 s), so a scrape never waits on the database. Totals over every tenant and tenant database.
 /// </summary>
 internal sealed partial class MetricsRefresher(IDocumentStore store, IWolverineRuntime wolverine, TimeProvider clock, IConfiguration configuration,
     ILogger<MetricsRefresher> logger) : BackgroundService
@@ -21,8 +21,14 @@ internal sealed partial class MetricsRefresher(IDocumentStore store, IWolverineR
         {
             try
             {
-                await using var session = store.QuerySession();
-                var workflow = await session.WorkflowMetricsAsync(clock.GetUtcNow(), stoppingToken);
+                var perDatabase = new List<WorkflowMetrics>();
+                foreach (var database in await store.Storage.AllDatabases())
+                {
+                    await using var session = store.QuerySession(Marten.Services.SessionOptions.ForDatabase(database));
+                    perDatabase.Add(await session.WorkflowMetricsOfEveryTenantAsync(clock.GetUtcNow(), stoppingToken));
+                }
+
+                var workflow = WorkflowMetrics.Sum(perDatabase);
                 var counts = await wolverine.Storage.Admin.FetchCountsAsync();
                 EventSourcedMetrics.Refresh(workflow, counts.Outgoing, counts.DeadLetter);
             }

@@ -71,7 +71,7 @@ public sealed class AuditingAuthorizationResultHandler(AuthorizationAuditLog aud
         return $"This operation needs the role {string.Join(" or ", needed)}; the token has {(held.Count == 0 ? "no role" : string.Join(", ", held))}.";
     }
 
-    private static AuthorizationAuditEntry Entry(HttpContext context, bool granted, int status, string? reason)
+    internal static AuthorizationAuditEntry Entry(HttpContext context, bool granted, int status, string? reason)
     {
         var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern;
         var template = route?.RawText ?? context.Request.Path.Value ?? "/";

@@ -22,8 +22,16 @@ public static class ApprovalQueries
         (await session.ViewsAsync<ApprovalView>($"select {ViewJson} from {session.Table(CampaignApprovalsTable.Name)} where tenant_id = ? and id = ?", cancellation, session.TenantId, id))
         .SingleOrDefault();
 
-    /// <summary>The runbook's workflow metrics: pending approvals, and decisions of the last 7 days.</summary>
-    public static async Task<WorkflowMetrics> WorkflowMetricsAsync(this IQuerySession session, DateTimeOffset now, CancellationToken cancellation = default)
+    /// <summary>The runbook's workflow metrics of the session's tenant: pending approvals, and decisions of the last 7 days.</summary>
+    public static Task<WorkflowMetrics> WorkflowMetricsAsync(this IQuerySession session, DateTimeOffset now, CancellationToken cancellation = default) =>
+        MetricsAsync(session, now, session.TenantId, cancellation);
+
+    /// <summary>The same metrics summed over every tenant in the session's database (the host's gauges: totals, no tenant's detail).</summary>
+    public static Task<WorkflowMetrics> WorkflowMetricsOfEveryTenantAsync(this IQuerySession session, DateTimeOffset now,
+        CancellationToken cancellation = default) =>
+        MetricsAsync(session, now, tenantId: null, cancellation);
+
+    private static async Task<WorkflowMetrics> MetricsAsync(IQuerySession session, DateTimeOffset now, string? tenantId, CancellationToken cancellation)
     {
         var since = now.AddDays(-7);
         var json = (await session.AdvancedSql.QueryAsync<string>(
@@ -32,8 +40,8 @@ public static class ApprovalQueries
             "'activeWorkflows', count(distinct campaign_id) filter (where status = 'pending'), " +
             "'approvedLast7Days', count(*) filter (where status = 'approved' and decided_at > ?), " +
             "'rejectedLast7Days', count(*) filter (where status = 'rejected' and decided_at > ?))::text " +
-            $"from {session.Table(CampaignApprovalsTable.Name)} where tenant_id = ?",
-            cancellation, since, since, session.TenantId)).Single();
+            $"from {session.Table(CampaignApprovalsTable.Name)} where ?::text is null or tenant_id = ?::text",
+            cancellation, since, since, tenantId!, tenantId!)).Single();
         return System.Text.Json.JsonSerializer.Deserialize<WorkflowMetrics>(json, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
     }
 }
