@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace EventSourced.Bench;
 
-/// <summary>The command line: <c>--events 100000[,1000000] [--scenario command|http|rebuild|integrity|all] [--connection …] [--keep]
+/// <summary>The command line: <c>--events 100000[,1000000] [--scenario command|http|rebuild|integrity|all|seed] [--connection …] [--keep]
 /// [--workers 8] [--ops 2000] [--requests 1000] [--output bench/results]</c>.</summary>
 public sealed record BenchOptions
 {
@@ -81,6 +81,11 @@ public sealed record BenchOptions
         if (requested.Contains("all"))
         {
             return AllScenarios;
+        }
+
+        if (requested is ["seed"])
+        {
+            return []; // only seed (with --keep: a database to experiment on)
         }
 
         var unknown = requested.Except(AllScenarios).ToArray();
