@@ -23,6 +23,11 @@ catch (ArgumentException ex)
 AnsiConsole.MarkupLine("[yellow]Debug build: figures are not representative; run with -c Release.[/]");
 #endif
 
+if (Console.IsOutputRedirected)
+{
+    AnsiConsole.Profile.Width = 200; // a log file: no terminal width to wrap the table at
+}
+
 var started = DateTimeOffset.UtcNow;
 var loadAtStart = Machine.LoadAverage();
 AnsiConsole.MarkupLine($"[bold]EventSourced benchmarks[/]: sizes {string.Join(", ", options.Sizes.Select(s => s.ToString("N0", CultureInfo.InvariantCulture)))} events, " +
