@@ -5,8 +5,9 @@ using Npgsql;
 namespace EventSourced.Bench;
 
 /// <summary>What every scenario works on: the options, the database, the running host (and its store), the seeded data, and
-/// the results of the run.</summary>
-public sealed record BenchContext(BenchOptions Options, BenchDatabase Database, BenchHost Host, Seeder Seeder, Results Results)
+/// the results of the run. <see cref="HostConnection"/> is the connection string the host's store uses (statement preparation
+/// included); the baselines connect with it too, so they get the same treatment.</summary>
+public sealed record BenchContext(BenchOptions Options, BenchDatabase Database, BenchHost Host, Seeder Seeder, Results Results, string HostConnection)
 {
     public async Task<long> ScalarAsync(string sql)
     {

@@ -34,6 +34,10 @@ public sealed record BenchOptions
     /// <summary>Drifted streams the targeted repair fixes.</summary>
     public int DriftedStreams { get; init; } = 100;
 
+    /// <summary>Run the host with Npgsql's automatic statement preparation off (<c>Max Auto Prepare=0</c>): the figures as
+    /// they were before the host turned it on.</summary>
+    public bool NoAutoPrepare { get; init; }
+
     /// <summary>Folder the Markdown results are written to (one file per run).</summary>
     public string Output { get; init; } = Path.Combine("bench", "results");
 
@@ -52,13 +56,14 @@ public sealed record BenchOptions
                 "--scenario" => options with { Scenarios = ParseScenarios(Value()) },
                 "--connection" => options with { Connection = Value() },
                 "--keep" => options with { Keep = true },
+                "--no-auto-prepare" => options with { NoAutoPrepare = true },
                 "--workers" => options with { Workers = (int)ParseCount(Value()) },
                 "--ops" => options with { Ops = (int)ParseCount(Value()) },
                 "--requests" => options with { Requests = (int)ParseCount(Value()) },
                 "--drifted" => options with { DriftedStreams = (int)ParseCount(Value()) },
                 "--output" => options with { Output = Value() },
                 _ => throw new ArgumentException($"Unknown option {arg}. Options: --events N[,N…] --scenario {string.Join('|', AllScenarios)}|all " +
-                    "--connection <npgsql connection string> --keep --workers N --ops N --requests N --drifted N --output <folder>"),
+                    "--connection <npgsql connection string> --keep --no-auto-prepare --workers N --ops N --requests N --drifted N --output <folder>"),
             };
         }
 

@@ -35,7 +35,7 @@ public static class CommandScenario
         var open = seeder.OpenCampaigns;
         var run = Interlocked.Increment(ref _runs); // ids stay unique when the scenario runs again at the next size
 
-        await using var raw = await RawStoreAsync(context.Database.ConnectionString, open);
+        await using var raw = await RawStoreAsync(context.HostConnection, open);
         await using var dual = await DualWriteAsync(context);
         var bus = context.Host.Bus;
 
@@ -160,13 +160,13 @@ public static class CommandScenario
         });
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
 
-        // The campaign streams exist, as they do in the real store.
+        // The campaign streams exist, as they do in the real store (Append starts those a previous size did not).
         foreach (var chunk in open.Chunk(500))
         {
             await using var session = store.LightweightSession();
             foreach (var c in chunk)
             {
-                session.Events.StartStream(c.Id, new CampaignProbabilityChanged(c.Id, 0, c.Probability, DateTimeOffset.UtcNow));
+                session.Events.Append(c.Id, new CampaignProbabilityChanged(c.Id, 0, c.Probability, DateTimeOffset.UtcNow));
             }
 
             await session.SaveChangesAsync();
@@ -186,7 +186,7 @@ public static class CommandScenario
             "created_at timestamptz not null default now()); " +
             $"create index on {DualSchema}.events (stream_id); analyze {DualSchema}.programs; analyze {DualSchema}.program_campaigns; " +
             $"analyze {DualSchema}.program_enrollments;");
-        return NpgsqlDataSource.Create(context.Database.ConnectionString);
+        return NpgsqlDataSource.Create(context.HostConnection);
     }
 
     /// <summary>
