@@ -27,7 +27,7 @@ internal static class TableComparison
     /// <summary>The tenants that have rows in any of <paramref name="tables"/>.</summary>
     public static async Task<IReadOnlyList<string>> TenantsAsync(NpgsqlConnection connection, IEnumerable<string> tables, CancellationToken cancellation)
     {
-        await using var command = new NpgsqlCommand(string.Join(" union ", tables.Select(t => $"select distinct {Tenant} from {t}")), connection);
+        await using var command = new NpgsqlCommand(string.Join(" union ", tables.Select(t => $"select distinct {Tenant} from {t}")), connection) { CommandTimeout = 0 };
         var tenants = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(cancellation);
         while (await reader.ReadAsync(cancellation))
@@ -40,7 +40,7 @@ internal static class TableComparison
 
     private static async Task<long> CountAsync(NpgsqlConnection connection, string table, string tenantId, CancellationToken cancellation)
     {
-        await using var command = new NpgsqlCommand($"select count(*) from {table} where {Tenant} = $1", connection);
+        await using var command = new NpgsqlCommand($"select count(*) from {table} where {Tenant} = $1", connection) { CommandTimeout = 0 };
         command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
         return (long)(await command.ExecuteScalarAsync(cancellation))!;
     }
@@ -51,7 +51,7 @@ internal static class TableComparison
         await using var command = new NpgsqlCommand(
             $"select a.id, count(*) over () from {table} a where a.{Tenant} = $2 " +
             $"and not exists (select 1 from {other} b where b.{Tenant} = a.{Tenant} and b.id = a.id) order by a.id limit $1",
-            connection);
+            connection) { CommandTimeout = 0 };
         command.Parameters.Add(new NpgsqlParameter { Value = maxDetails });
         command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
         var ids = new List<Guid>();
@@ -71,10 +71,16 @@ internal static class TableComparison
     {
         var columns = live.Table.Columns.Select(c => c.Name).Where(c => c is not ("id" or Tenant)).ToArray();
         var values = string.Join(", ", columns.Select(c => $"('{c}', e.{c} is distinct from a.{c}, e.{c}::text, a.{c}::text)"));
+        string Row(string alias) => string.Join(", ", columns.Select(c => $"{alias}.{c}"));
+        // Only row pairs that differ at all are taken apart column by column: rendering every column of every row as text
+        // ran past Npgsql's 30 s command timeout at 1M events (found by the benchmarks). Row-wise "is distinct from"
+        // compares each column as the list does. The check is an offline job bounded by its cancellation token, so its
+        // comparisons have no command timeout.
         await using var command = new NpgsqlCommand(
             $"select e.id, v.col, v.expected, v.actual, count(*) over () from {expected} e join {actual} a on a.{Tenant} = e.{Tenant} and a.id = e.id " +
+            $"and ({Row("e")}) is distinct from ({Row("a")}) " +
             $"cross join lateral (values {values}) v(col, differs, expected, actual) where e.{Tenant} = $2 and v.differs order by e.id, v.col limit $1",
-            connection);
+            connection) { CommandTimeout = 0 };
         command.Parameters.Add(new NpgsqlParameter { Value = maxDetails });
         command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
         var mismatches = new List<ColumnMismatch>();
