@@ -15,6 +15,9 @@ public sealed record ApiResponse(HttpStatusCode Status, string Body, string? Loc
     public TemplateView Template => As<TemplateView>();
 
     public Problem Problem => As<Problem>();
+
+    // Assertion messages print the response as a client sees it (the default would parse the body as every view type).
+    public override string ToString() => $"{(int)Status} {Body}";
 }
 
 /// <summary>Sends raw JSON (exactly what curl would send) and never throws on a 4xx: tests assert the status themselves.</summary>

@@ -47,6 +47,12 @@ public sealed class ConfigSchema
             return null;
         }
 
+        if (InvalidPatterns(schemaJson, fieldPath).ToArray() is { Length: > 0 } patternErrors)
+        {
+            errors = patternErrors;
+            return null;
+        }
+
         try
         {
             // FromJsonAsync completes synchronously: LocalReferencesOnly never performs I/O.
@@ -70,6 +76,77 @@ public sealed class ConfigSchema
     /// <summary>Every way <paramref name="config"/> violates the schema, each naming its path under <paramref name="fieldPath"/>.</summary>
     public IReadOnlyList<FieldError> Validate(JsonElement config, string fieldPath) =>
         SchemaViolations.ToFieldErrors(_schema.Validate(config.GetRawText()), fieldPath).ToArray();
+
+    /// <summary>
+    /// Every <c>pattern</c> (and <c>patternProperties</c> key) that is not a regular expression. The meta-schema only says
+    /// they are strings; a broken one would be accepted and then throw while validating a configuration. Data keywords
+    /// (<c>enum</c>, <c>const</c>, <c>default</c>, <c>examples</c>) hold values, not schemas, and are not searched.
+    /// </summary>
+    private static IEnumerable<FieldError> InvalidPatterns(JsonElement schema, string path)
+    {
+        if (schema.ValueKind == JsonValueKind.Array)
+        {
+            var index = 0;
+            foreach (var item in schema.EnumerateArray())
+            {
+                foreach (var error in InvalidPatterns(item, $"{path}[{index++}]"))
+                {
+                    yield return error;
+                }
+            }
+
+            yield break;
+        }
+
+        if (schema.ValueKind != JsonValueKind.Object)
+        {
+            yield break;
+        }
+
+        foreach (var keyword in schema.EnumerateObject())
+        {
+            var at = $"{path}.{keyword.Name}";
+            if (keyword.Name is "enum" or "const" or "default" or "examples")
+            {
+                continue;
+            }
+
+            if (keyword.Name == "pattern" && keyword.Value.ValueKind == JsonValueKind.String && RegexProblem(keyword.Value.GetString()!) is { } problem)
+            {
+                yield return new FieldError(at, $"is not a valid regular expression: {problem}", "pattern");
+                continue;
+            }
+
+            if (keyword.Name == "patternProperties" && keyword.Value.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var property in keyword.Value.EnumerateObject())
+                {
+                    if (RegexProblem(property.Name) is { } keyProblem)
+                    {
+                        yield return new FieldError($"{at}.{property.Name}", $"is not a valid regular expression: {keyProblem}", "patternProperties");
+                    }
+                }
+            }
+
+            foreach (var error in InvalidPatterns(keyword.Value, at))
+            {
+                yield return error;
+            }
+        }
+    }
+
+    private static string? RegexProblem(string pattern)
+    {
+        try
+        {
+            _ = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
+            return null;
+        }
+        catch (ArgumentException ex)
+        {
+            return ex.Message;
+        }
+    }
 
     private static JsonSchema LoadMetaSchema()
     {

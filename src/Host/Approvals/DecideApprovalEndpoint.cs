@@ -25,6 +25,7 @@ public static class DecideApprovalEndpoint
         HttpContext context, CancellationToken cancellation) =>
         request is null
             ? DomainProblems.MissingBody(context)
-            : await (await ApprovalHandler.Handle(new DecideApproval(id, request.Action, request.ReviewerId, request.Reason), session, clock, cancellation))
-                .OkAsync(context, streamId => session.FindApprovalAsync(streamId, cancellation));
+            : await session.OkAtCommitAsync(context, id, ApprovalQueries.FindApprovalAsync,
+                () => ApprovalHandler.Handle(new DecideApproval(id, request.Action, request.ReviewerId, request.Reason), session, clock, cancellation),
+                cancellation);
 }

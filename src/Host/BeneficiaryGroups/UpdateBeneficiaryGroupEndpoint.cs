@@ -29,7 +29,7 @@ public static class UpdateBeneficiaryGroupEndpoint
         }
 
         var command = new UpdateBeneficiaryGroup(id, request.Name, request.Description, request.Region, request.Tags);
-        return await (await BeneficiaryGroupHandler.Handle(command, session, clock, cancellation))
-            .OkAsync(context, streamId => session.FindBeneficiaryGroupAsync(streamId, cancellation));
+        return await session.OkAtCommitAsync(context, id, BeneficiaryGroupQueries.FindBeneficiaryGroupAsync,
+            () => BeneficiaryGroupHandler.Handle(command, session, clock, cancellation), cancellation);
     }
 }

@@ -26,6 +26,6 @@ public static class SetCampaignProbabilityEndpoint
         ApprovalWorkflowOptions workflow, HttpContext context, CancellationToken cancellation) =>
         request is null
             ? DomainProblems.MissingBody(context)
-            : await (await CampaignHandler.Handle(new SetCampaignProbability(id, request.Probability), session, clock, workflow, cancellation))
-                .OkAsync(context, streamId => session.FindCampaignAsync(streamId, cancellation));
+            : await session.OkAtCommitAsync(context, id, CampaignQueries.FindCampaignAsync,
+                () => CampaignHandler.Handle(new SetCampaignProbability(id, request.Probability), session, clock, workflow, cancellation), cancellation);
 }

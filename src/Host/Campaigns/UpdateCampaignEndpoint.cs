@@ -42,7 +42,7 @@ public static class UpdateCampaignEndpoint
 
         var command = new UpdateCampaign(id, request.Name, request.TargetEnrollment, request.MaxEnrollment, request.Budget,
             request.StartDate, request.EndDate, request.ConfigOverrides, request.Probability);
-        return await (await CampaignHandler.Handle(command, session, clock, workflow, cancellation))
-            .OkAsync(context, streamId => session.FindCampaignAsync(streamId, cancellation));
+        return await session.OkAtCommitAsync(context, id, CampaignQueries.FindCampaignAsync,
+            () => CampaignHandler.Handle(command, session, clock, workflow, cancellation), cancellation);
     }
 }

@@ -24,6 +24,6 @@ public static class ChangeEnrollmentStatusEndpoint
         HttpContext context, CancellationToken cancellation) =>
         request is null
             ? DomainProblems.MissingBody(context)
-            : await (await EnrollmentStatusHandler.Handle(new ChangeEnrollmentStatus(id, request.Status), session, clock, cancellation))
-                .OkAsync(context, streamId => session.FindEnrollmentAsync(streamId, cancellation));
+            : await session.OkAtCommitAsync(context, id, EnrollmentQueries.FindEnrollmentAsync,
+                () => EnrollmentStatusHandler.Handle(new ChangeEnrollmentStatus(id, request.Status), session, clock, cancellation), cancellation);
 }

@@ -1,5 +1,6 @@
 using System.Net.Mime;
 using System.Text.Json;
+using EventSourced.Domain.Common;
 using EventSourced.Domain.Enrollments;
 using EventSourced.Host.Http;
 using EventSourced.Host.OpenApi;
@@ -29,7 +30,8 @@ public static class ExternalEventEndpoint
     /// <summary>
     /// Accepts an external event as its producer sends it (e.g. <c>kintell.session.completed</c> for source <c>kintell</c>)
     /// and publishes it to Wolverine's durable local queue: the same path as a message from a broker. 202 once stored;
-    /// handling (enrollment, or dead-lettering of an invalid event) happens in the background.
+    /// handling (enrollment, or dead-lettering of an event that turns out unusable) happens in the background. An event
+    /// whose fields are invalid is refused at once with 400 naming them.
     /// </summary>
     [ProducesResponseType<ExternalEventAccepted>(StatusCodes.Status202Accepted)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypeNames.Application.ProblemJson)]
@@ -57,6 +59,13 @@ public static class ExternalEventEndpoint
         if (message is not IEnrollmentSourceEvent sourceEvent)
         {
             return DomainProblems.MissingBody(context);
+        }
+
+        // What can be known now is refused now (400, every field named), not accepted for the dead letters: a producer
+        // calling over HTTP is there to hear it. Brokers' messages still go through the handler's own validation.
+        if (SourceEventErrors.Of(sourceEvent) is { Count: > 0 } errors)
+        {
+            return DomainError.Validation([.. errors]).ToProblem(context);
         }
 
         await bus.PublishAsync(message);

@@ -1,4 +1,4 @@
-using EventSourced.Host.Hosting;
+using EventSourced.Projections.Resilience;
 using Marten;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

@@ -60,6 +60,10 @@ public static class EventSourcedHost
             options.AddEventSourced(); // handlers, durable local queues, dead-letter and retry policies
             options.Policies.AutoApplyTransactions();
             options.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
+
+            // Wolverine's own durability settings by configuration (e.g. Wolverine:Durability:StaleNodeTimeout=00:00:20: how
+            // soon a crashed node's inbox is taken over), so operators tune them without a build.
+            builder.Configuration.GetSection(DurabilitySection).Bind(options.Durability);
         });
 
         builder.Services.AddWolverineHttp();
@@ -71,6 +75,7 @@ public static class EventSourcedHost
         });
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ConflictExceptionHandler>();
+        builder.Services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
         builder.Services.AddEventSourcedHealthChecks();
         builder.Services.AddEventSourcedTelemetry();
         builder.Services.AddWriteRateLimiting(builder.Configuration);
@@ -103,6 +108,9 @@ public static class EventSourcedHost
         return options;
     }
 
+    /// <summary>The configuration section bound to Wolverine's <see cref="Wolverine.DurabilitySettings"/>.</summary>
+    public const string DurabilitySection = "Wolverine:Durability";
+
     public static WebApplication UseEventSourcedHost(this WebApplication app)
     {
         app.UseMiddleware<CorrelationId>();
@@ -112,7 +120,8 @@ public static class EventSourcedHost
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseTenantGuard(); // tenanted: no tenant claim, no API
-        app.UseMiddleware<NulCharacterGuard>();
+        app.UseMiddleware<UnstorableTextGuard>(); // NUL, lone surrogates: 400 naming the path
+        app.UseMiddleware<EmptyIdGuard>();
         app.MapEventSourcedHealthChecks();
         app.MapEventSourcedMetrics();
         app.MapOpenApi();

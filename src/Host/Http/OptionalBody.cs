@@ -12,8 +12,12 @@ public static class OptionalBody
     public static async Task<Outcome<T>> ReadAsync<T>(HttpContext context, CancellationToken cancellation)
         where T : class
     {
-        using var reader = new StreamReader(context.Request.Body);
-        var text = await reader.ReadToEndAsync(cancellation);
+        var (text, notUtf8) = await Utf8Body.ReadAsync(context, cancellation);
+        if (notUtf8 is not null)
+        {
+            return new(null, notUtf8);
+        }
+
         if (string.IsNullOrWhiteSpace(text))
         {
             return new(null, null);
@@ -22,7 +26,8 @@ public static class OptionalBody
         var options = context.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         try
         {
-            return new(JsonSerializer.Deserialize<T>(text, options), null);
+            // The literal null is a body, and not an object: refused like any other wrong root, never taken for "no body".
+            return JsonSerializer.Deserialize<T>(text, options) is { } value ? new(value, null) : new(null, DomainProblems.MissingBody(context));
         }
         catch (JsonException ex)
         {

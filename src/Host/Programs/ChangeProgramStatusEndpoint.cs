@@ -24,6 +24,6 @@ public static class ChangeProgramStatusEndpoint
         HttpContext context, CancellationToken cancellation) =>
         request is null
             ? DomainProblems.MissingBody(context)
-            : await (await ProgramHandler.Handle(new ChangeProgramStatus(id, request.Status), session, clock, cancellation))
-                .OkAsync(context, streamId => session.FindProgramAsync(streamId, cancellation));
+            : await session.OkAtCommitAsync(context, id, ProgramQueries.FindProgramAsync,
+                () => ProgramHandler.Handle(new ChangeProgramStatus(id, request.Status), session, clock, cancellation), cancellation);
 }

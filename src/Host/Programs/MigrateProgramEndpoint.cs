@@ -25,6 +25,6 @@ public static class MigrateProgramEndpoint
         HttpContext context, CancellationToken cancellation) =>
         request is null
             ? DomainProblems.MissingBody(context)
-            : await (await ProgramHandler.Handle(new MigrateProgram(id, request.TemplateId), session, clock, cancellation))
-                .OkAsync(context, streamId => session.FindProgramAsync(streamId, cancellation));
+            : await session.OkAtCommitAsync(context, id, ProgramQueries.FindProgramAsync,
+                () => ProgramHandler.Handle(new MigrateProgram(id, request.TemplateId), session, clock, cancellation), cancellation);
 }

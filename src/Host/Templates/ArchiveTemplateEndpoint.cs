@@ -13,11 +13,19 @@ public static class ArchiveTemplateEndpoint
 {
     /// <summary>Retires a template from any status but archived (archived again: 409).</summary>
     [ProducesResponseType<TemplateView>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypeNames.Application.ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypeNames.Application.ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypeNames.Application.ProblemJson)]
     [WolverinePost("/templates/{id}/archive")]
     public static async Task<IResult> Post(Guid id, IDocumentSession session, TimeProvider clock, HttpContext context,
-        CancellationToken cancellation) =>
-        await (await TemplateHandler.Handle(new ArchiveTemplate(id), session, clock, cancellation))
-            .OkAsync(context, streamId => session.FindTemplateAsync(streamId, cancellation));
+        CancellationToken cancellation)
+    {
+        if (await NoBody.RefuseAnyAsync(context, cancellation) is { } refused)
+        {
+            return refused;
+        }
+
+        return await session.OkAtCommitAsync(context, id, TemplateQueries.FindTemplateAsync,
+            () => TemplateHandler.Handle(new ArchiveTemplate(id), session, clock, cancellation), cancellation);
+    }
 }

@@ -18,7 +18,14 @@ public static class CreateTemplateVersionEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypeNames.Application.ProblemJson)]
     [WolverinePost("/templates/{id}/versions")]
     public static async Task<IResult> Post(Guid id, IDocumentSession session, TimeProvider clock, HttpContext context,
-        CancellationToken cancellation) =>
-        await (await TemplateHandler.Handle(new CreateTemplateVersion(id), session, clock, cancellation))
+        CancellationToken cancellation)
+    {
+        if (await NoBody.RefuseAnyAsync(context, cancellation) is { } refused)
+        {
+            return refused;
+        }
+
+        return await (await TemplateHandler.Handle(new CreateTemplateVersion(id), session, clock, cancellation))
             .CreatedAsync(context, "/templates", streamId => session.FindTemplateAsync(streamId, cancellation));
+    }
 }

@@ -33,7 +33,7 @@ public static class PublishTemplateEndpoint
         }
 
         var command = new PublishTemplate(id, request.Value?.DeprecatePrevious ?? false);
-        return await (await TemplateHandler.Handle(command, session, clock, cancellation))
-            .OkAsync(context, streamId => session.FindTemplateAsync(streamId, cancellation));
+        return await session.OkAtCommitAsync(context, id, TemplateQueries.FindTemplateAsync,
+            () => TemplateHandler.Handle(command, session, clock, cancellation), cancellation);
     }
 }

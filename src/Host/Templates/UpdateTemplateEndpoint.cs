@@ -30,7 +30,7 @@ public static class UpdateTemplateEndpoint
         }
 
         var command = new UpdateTemplate(id, request.Name, request.Description, request.Category, request.DefaultConfig, request.ConfigSchema);
-        return await (await TemplateHandler.Handle(command, session, clock, cancellation))
-            .OkAsync(context, streamId => session.FindTemplateAsync(streamId, cancellation));
+        return await session.OkAtCommitAsync(context, id, TemplateQueries.FindTemplateAsync,
+            () => TemplateHandler.Handle(command, session, clock, cancellation), cancellation);
     }
 }

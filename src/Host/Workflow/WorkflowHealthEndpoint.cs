@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using EventSourced.Host.Hosting;
+using EventSourced.Projections.Resilience;
 using EventSourced.Projections.Approvals;
 using Marten;
 using Microsoft.AspNetCore.Mvc;

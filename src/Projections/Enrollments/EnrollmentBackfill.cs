@@ -74,9 +74,8 @@ public static class EnrollmentBackfill
         TimeProvider clock, HashSet<(string UserId, Guid ProgramId)> linkedInThisRun, CancellationToken cancellation)
     {
         await using var session = store.LightweightSession(tenantId);
-        var programs = await session.ActiveProgramsOfTypeAsync(enrollment.ProgramType, cancellation);
-        var campaigns = enrollment.CompanyId is { } company && programs.Count > 0 ? await session.CampaignsOfCompanyAsync(company, cancellation) : [];
-        var context = ProgramLookup.Find(enrollment.ProgramType, enrollment.CompanyId, programs, campaigns, lookupDisabled: false);
+        var candidates = await session.ProgramCandidatesAsync(enrollment.ProgramType, enrollment.CompanyId, cancellation);
+        var context = ProgramLookup.Find(enrollment.ProgramType, enrollment.CompanyId, candidates.Programs, candidates.Campaigns, lookupDisabled: false);
         if (context is null)
         {
             return LinkResult.Unmatched;

@@ -99,8 +99,7 @@ public static class EnrollmentHandler
         if (result.Outcome == EnrollmentOutcome.Rejected && result.Error is { Kind: ErrorKind.Invalid } error)
         {
             // Name the fields as the producer's message does (the command calls the event id "externalEventId").
-            throw new InvalidEnrollmentEventException(message.SourceSystem, message.EventId,
-                error.Errors.Select(e => e.Path == "externalEventId" ? e with { Path = "eventId", Message = e.Message.Replace("External Event Id", "Event Id", StringComparison.Ordinal) } : e));
+            throw new InvalidEnrollmentEventException(message.SourceSystem, message.EventId, SourceEventErrors.AsProducerNames(error.Errors));
         }
     }
 
@@ -112,11 +111,8 @@ public static class EnrollmentHandler
             return null;
         }
 
-        var programs = await session.ActiveProgramsOfTypeAsync(command.ProgramType!, cancellation);
-        var campaigns = command.CompanyId is { } company && programs.Count > 0
-            ? await session.CampaignsOfCompanyAsync(company, cancellation)
-            : [];
-        var context = ProgramLookup.Find(command.ProgramType!, command.CompanyId, programs, campaigns, lookupDisabled: false);
+        var candidates = await session.ProgramCandidatesAsync(command.ProgramType!, command.CompanyId, cancellation);
+        var context = ProgramLookup.Find(command.ProgramType!, command.CompanyId, candidates.Programs, candidates.Campaigns, lookupDisabled: false);
         if (context is null)
         {
             EventSourcedMetrics.RecordLookupFailure(command.SourceSystem!);

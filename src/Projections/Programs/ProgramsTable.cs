@@ -30,6 +30,11 @@ internal static class ProgramsTable
         table.AddColumn<DateTimeOffset>("updated_at").NotNull();
         table.Indexes.Add(new IndexDefinition(UniqueKeyIndex) { Columns = [TenantKeyedTable.TenantColumn, "program_key"], IsUnique = true });
         table.Indexes.Add(new IndexDefinition("ix_programs_type_status") { Columns = ["program_type", "status"] });
+        // The program lookup of every enrollment: the oldest active program of a type is the first entry of this index.
+        table.Indexes.Add(new IndexDefinition("ix_programs_lookup")
+        {
+            Columns = [TenantKeyedTable.TenantColumn, "program_type", "status", "created_at", "id"],
+        });
         table.Indexes.Add(new IndexDefinition("ix_programs_beneficiary_group") { Columns = ["beneficiary_group_id"] });
     });
 }

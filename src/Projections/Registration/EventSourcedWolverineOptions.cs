@@ -2,6 +2,7 @@ using EventSourced.Projections.Approvals;
 using EventSourced.Projections.Enrollments;
 using EventSourced.Projections.Enrollments.Contracts;
 using EventSourced.Projections.Integrity;
+using EventSourced.Projections.Resilience;
 using EventSourced.Projections.Templates;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
@@ -29,7 +30,14 @@ public static class EventSourcedWolverineOptions
         // A malformed external event cannot succeed on retry: straight to the dead-letter storage, with its reason.
         options.OnException<InvalidEnrollmentEventException>().MoveToErrorQueue();
 
-        // A database that blinks (failover, connection limit) is retried with backoff, then dead-lettered.
+        // A database that is away (restart, failover, out of connections) is no fault of the message: retried with backoff,
+        // then the message waits and is requeued for as long as the outage lasts. Dead-lettering it would turn an outage into
+        // lost events; it stays in the durable inbox meanwhile, so a crash while waiting loses nothing either.
+        options.OnException(DatabaseFailures.IsUnavailable)
+            .RetryWithCooldown(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2))
+            .Then.CustomActionIndefinitely(DatabaseOutage.WaitThenRequeueAsync, DatabaseOutage.Description);
+
+        // Any other transient database error (a timeout on a statement) is retried with backoff, then dead-lettered.
         options.OnException<NpgsqlException>(ex => ex.IsTransient)
             .RetryWithCooldown(TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2))
             .Then.MoveToErrorQueue();

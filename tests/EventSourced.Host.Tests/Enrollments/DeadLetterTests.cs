@@ -90,20 +90,20 @@ public sealed class DeadLetterTests(HostFixture fixture) : IClassFixture<HostFix
     }
 
     [Fact]
-    public async Task A_malformed_event_posted_over_http_is_accepted_then_dead_lettered()
+    public async Task A_malformed_event_posted_over_http_is_refused_at_once_naming_every_field_and_nothing_is_queued()
     {
         var eventId = Unique("kintell-event");
+        var inboxBefore = await Sql.ScalarAsync(fixture.ConnectionString, "select count(*) from wolverine_incoming_envelopes");
 
         var response = await fixture.Host.PostAsync("/events/kintell", $$"""
             {"eventId": "{{eventId}}", "companyId": "{{Guid.NewGuid()}}", "programType": "mentorship", "sessionId": "s-77", "durationMinutes": 60}
             """);
 
-        response.Status.ShouldBe(HttpStatusCode.Accepted, response.Body);
-        var deadLetters = await PollAsync(() => fixture.DeadLettersMentioningAsync(eventId), rows => rows.Count > 0);
-        var deadLetter = deadLetters.ShouldHaveSingleItem($"no dead letter for {eventId} within {PollTimeout}");
-        deadLetter["exception_type"].ShouldBe(InvalidEventException);
-        deadLetter["exception_message"].ShouldBe(
-            $"Invalid kintell event '{eventId}': userId: 'User Id' must not be empty.; occurredAt: 'Occurred At' must not be empty.");
+        response.Status.ShouldBe(HttpStatusCode.BadRequest, response.Body);
+        response.Problem.Errors!.Keys.ShouldBe(["userId", "occurredAt"], ignoreOrder: true);
+        response.Problem.Errors["userId"].ShouldBe(["'User Id' must not be empty."]);
+        (await Sql.ScalarAsync(fixture.ConnectionString, "select count(*) from wolverine_incoming_envelopes")).ShouldBe(inboxBefore);
+        (await fixture.DeadLettersMentioningAsync(eventId)).ShouldBeEmpty();
         await ShouldHaveNoEnrollmentAsync(SourceSystems.Kintell, eventId);
     }
 

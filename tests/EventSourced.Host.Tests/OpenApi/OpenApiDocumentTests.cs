@@ -23,7 +23,7 @@ public sealed class OpenApiDocumentTests(HostFixture fixture) : IClassFixture<Ho
         ["PUT /templates/{id}"] = [400, 404, 409],
         ["POST /templates/{id}/publish"] = [400, 404, 409],
         ["POST /templates/{id}/versions"] = [400, 404, 409],
-        ["POST /templates/{id}/archive"] = [404, 409],
+        ["POST /templates/{id}/archive"] = [400, 404, 409],
         ["GET /programs"] = [400],
         ["POST /programs"] = [400, 409],
         ["GET /programs/{id}"] = [404],

@@ -6,15 +6,25 @@ namespace EventSourced.Host.Tests.Operations;
 /// the tests (JasperFx scans the folder it runs from for command assemblies, and would find the test framework).</summary>
 internal static class HostProcess
 {
+    /// <summary>The host's build output of the configuration and framework the tests were built for.</summary>
+    public static string Directory
+    {
+        get
+        {
+            var tests = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+            return Path.Combine(DotnetProcess.RepositoryRoot, "src", "Host", "bin", tests.Parent!.Name, tests.Name);
+        }
+    }
+
+    public static string Assembly => Path.Combine(Directory, "EventSourced.Host.dll");
+
     public static Task<(int ExitCode, string Output)> RunAsync(string connectionString, params string[] args)
     {
-        var tests = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var host = Path.Combine(DotnetProcess.RepositoryRoot, "src", "Host", "bin", tests.Parent!.Name, tests.Name);
         var environment = new Dictionary<string, string?>
         {
             ["ConnectionStrings__Marten"] = connectionString,
             ["Logging__LogLevel__Default"] = "Warning",
         };
-        return DotnetProcess.RunAsync(host, environment, [Path.Combine(host, "EventSourced.Host.dll"), .. args]);
+        return DotnetProcess.RunAsync(Directory, environment, [Assembly, .. args]);
     }
 }

@@ -164,6 +164,31 @@ public abstract class TenantIsolationTests<TStores>(TStores tenants)
     }
 
     [Fact]
+    public async Task The_backfill_links_a_tenants_legacy_enrollments_to_its_own_programs_only()
+    {
+        var legacyOfA = await A.EnrollAsync("iso-backfill", "backfill-user", "backfill");
+        var legacyOfB = await B.EnrollAsync("iso-backfill", "backfill-user", "backfill");
+        var template = await A.AcceptedAsync(Templates.TemplateCommands.Create("iso-backfill") with { Category = "backfill" });
+        await A.AcceptedAsync(new PublishTemplate(template, false));
+        var program = await A.ActiveProgramAsync(template, "Iso Backfill Program");
+
+        var ofB = await EnrollmentBackfill.RunAsync(tenants.Store, "b", dryRun: false, tenants.Clock, cancellation: Ct);
+        var ofA = await EnrollmentBackfill.RunAsync(tenants.Store, "a", dryRun: false, tenants.Clock, cancellation: Ct);
+
+        // Other tests of this class leave their own legacy enrollments in b, so the counts are checked as bounds and the
+        // links row by row: every enrollment of b that names a program names one of b's.
+        ofB.StillUnmatched.ShouldBeGreaterThanOrEqualTo(1);
+        ofA.Linked.ShouldBeGreaterThanOrEqualTo(1);
+        (await Sql.ScalarAsync(B.ConnectionString,
+            "select count(*) from program_enrollments e where e.tenant_id = 'b' and e.program_id is not null " +
+            "and not exists (select 1 from programs p where p.tenant_id = 'b' and p.id = e.program_id)")).ShouldBe(0);
+        await using var queryA = tenants.Store.QuerySession("a");
+        await using var queryB = tenants.Store.QuerySession("b");
+        (await queryA.FindEnrollmentAsync(legacyOfA, Ct))!.ProgramId.ShouldBe(program);
+        (await queryB.FindEnrollmentAsync(legacyOfB, Ct))!.ProgramId.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Restoring_one_tenants_table_leaves_the_other_tenants_rows_alone_and_a_full_rebuild_restores_every_tenant()
     {
         var enrollment = await A.EnrollAsync("iso-rebuild", "rebuild-user-a", "mentorship");

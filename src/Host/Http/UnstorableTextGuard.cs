@@ -4,18 +4,21 @@ using System.Text.Json;
 namespace EventSourced.Host.Http;
 
 /// <summary>
-/// PostgreSQL cannot store the NUL character (U+0000) in text or jsonb, so a request carrying one would fail deep in a
-/// commit with a 500. This middleware refuses it up front: 400 naming every JSON path (or query parameter) that holds one.
+/// Text that cannot be stored or even read as a .NET string would fail deep in a request with a 500: PostgreSQL cannot store
+/// the NUL character (U+0000) in text or jsonb, and an escaped lone surrogate (<c>"\ud800"</c>) is not valid UTF-16, so
+/// System.Text.Json refuses to read it with an InvalidOperationException the endpoints' JSON handling does not expect. This
+/// middleware refuses both up front: 400 naming every JSON path (or query parameter) that holds one.
 /// </summary>
-public sealed class NulCharacterGuard(RequestDelegate next)
+public sealed class UnstorableTextGuard(RequestDelegate next)
 {
-    private const string Message = "must not contain the NUL character (\\u0000)";
+    private const string NulMessage = "must not contain the NUL character (\\u0000)";
+    private const string SurrogateMessage = "must be valid Unicode text (an escaped surrogate \\uD800–\\uDFFF without its pair is not)";
 
     public async Task InvokeAsync(HttpContext context)
     {
         var offending = context.Request.Query
             .Where(pair => pair.Value.Any(value => value?.Contains('\0', StringComparison.Ordinal) == true))
-            .Select(pair => pair.Key)
+            .Select(pair => (Path: pair.Key, Message: NulMessage))
             .ToList();
 
         if (context.Request.ContentLength is not 0 && context.Request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true)
@@ -24,7 +27,7 @@ public sealed class NulCharacterGuard(RequestDelegate next)
             using var buffer = new MemoryStream();
             await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
             context.Request.Body.Position = 0;
-            offending.AddRange(PathsWithNul(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
+            offending.AddRange(UnstorableStrings(buffer.GetBuffer().AsSpan(0, (int)buffer.Length)));
         }
 
         if (offending.Count == 0)
@@ -33,16 +36,18 @@ public sealed class NulCharacterGuard(RequestDelegate next)
             return;
         }
 
-        await Results.Problem("Text containing the NUL character cannot be stored.", context.Request.Path, StatusCodes.Status400BadRequest,
-                "Invalid characters", extensions: new Dictionary<string, object?> { ["errors"] = offending.Distinct().ToDictionary(p => p, _ => new[] { Message }) })
+        var errors = offending.GroupBy(o => o.Path, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(o => o.Message).Distinct().ToArray(), StringComparer.Ordinal);
+        await Results.Problem("Text containing the NUL character or broken surrogate pairs cannot be stored.", context.Request.Path,
+                StatusCodes.Status400BadRequest, "Invalid characters", extensions: new Dictionary<string, object?> { ["errors"] = errors })
             .ExecuteAsync(context);
     }
 
-    // Walks the JSON and returns the path ("name", "tags[1]", "configOverrides.a.b") of every string holding U+0000.
-    // Malformed JSON yields nothing here: the endpoint's own parsing reports it.
-    private static List<string> PathsWithNul(ReadOnlySpan<byte> json)
+    // Walks the JSON and returns the path ("name", "tags[1]", "configOverrides.a.b") of every string (or property name) that
+    // holds U+0000 or a lone surrogate. Malformed JSON yields nothing more here: the endpoint's own parsing reports it.
+    private static List<(string Path, string Message)> UnstorableStrings(ReadOnlySpan<byte> json)
     {
-        var found = new List<string>();
+        var found = new List<(string, string)>();
         var path = new List<object>(); // property names (string) and array indices (int)
         var reader = new Utf8JsonReader(json);
         try
@@ -52,11 +57,11 @@ public sealed class NulCharacterGuard(RequestDelegate next)
                 switch (reader.TokenType)
                 {
                     case JsonTokenType.PropertyName:
-                        var name = reader.GetString()!;
+                        var (name, problem) = Read(ref reader);
                         path.Add(name);
-                        if (name.Contains('\0', StringComparison.Ordinal))
+                        if (problem is not null)
                         {
-                            found.Add(Render(path));
+                            found.Add((Render(path), problem));
                         }
 
                         continue; // the value that follows belongs to this property
@@ -69,9 +74,9 @@ public sealed class NulCharacterGuard(RequestDelegate next)
                     case JsonTokenType.EndArray:
                         path.RemoveAt(path.Count - 1);
                         break;
-                    case JsonTokenType.String when reader.ValueIsEscaped && reader.GetString()!.Contains('\0', StringComparison.Ordinal):
+                    case JsonTokenType.String when reader.ValueIsEscaped && Read(ref reader).Problem is { } stringProblem:
                         AdvanceArrayIndex(path);
-                        found.Add(Render(path));
+                        found.Add((Render(path), stringProblem));
                         break;
                     default:
                         AdvanceArrayIndex(path);
@@ -86,6 +91,20 @@ public sealed class NulCharacterGuard(RequestDelegate next)
         }
 
         return found;
+    }
+
+    // Only escaped strings can hold either: raw NUL bytes and invalid UTF-8 are malformed JSON, which the reader rejects.
+    private static (string Text, string? Problem) Read(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            var text = reader.GetString()!;
+            return (text, text.Contains('\0', StringComparison.Ordinal) ? NulMessage : null);
+        }
+        catch (InvalidOperationException)
+        {
+            return ("?", SurrogateMessage);
+        }
     }
 
     // Inside an array, each value moves the index on; after a property's value, the property name is dropped.
