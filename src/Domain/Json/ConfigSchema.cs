@@ -80,59 +80,64 @@ public sealed class ConfigSchema
     /// <summary>
     /// Every <c>pattern</c> (and <c>patternProperties</c> key) that is not a regular expression. The meta-schema only says
     /// they are strings; a broken one would be accepted and then throw while validating a configuration. Data keywords
-    /// (<c>enum</c>, <c>const</c>, <c>default</c>, <c>examples</c>) hold values, not schemas, and are not searched.
+    /// (<c>enum</c>, <c>const</c>, <c>default</c>, <c>examples</c>) hold values, not schemas, and are not searched; the
+    /// names in a map of schemas (<c>properties</c>, <c>definitions</c>…) are names, not keywords, however they are spelt.
     /// </summary>
     private static IEnumerable<FieldError> InvalidPatterns(JsonElement schema, string path)
     {
         if (schema.ValueKind == JsonValueKind.Array)
         {
+            // allOf, anyOf, oneOf, items as a tuple: a list of schemas.
             var index = 0;
-            foreach (var item in schema.EnumerateArray())
-            {
-                foreach (var error in InvalidPatterns(item, $"{path}[{index++}]"))
-                {
-                    yield return error;
-                }
-            }
-
-            yield break;
+            return schema.EnumerateArray().SelectMany(item => InvalidPatterns(item, $"{path}[{index++}]")).ToArray();
         }
 
         if (schema.ValueKind != JsonValueKind.Object)
         {
-            yield break;
+            return [];
         }
 
+        var errors = new List<FieldError>();
         foreach (var keyword in schema.EnumerateObject())
         {
             var at = $"{path}.{keyword.Name}";
-            if (keyword.Name is "enum" or "const" or "default" or "examples")
+            switch (keyword.Name)
             {
-                continue;
-            }
-
-            if (keyword.Name == "pattern" && keyword.Value.ValueKind == JsonValueKind.String && RegexProblem(keyword.Value.GetString()!) is { } problem)
-            {
-                yield return new FieldError(at, $"is not a valid regular expression: {problem}", "pattern");
-                continue;
-            }
-
-            if (keyword.Name == "patternProperties" && keyword.Value.ValueKind == JsonValueKind.Object)
-            {
-                foreach (var property in keyword.Value.EnumerateObject())
-                {
-                    if (RegexProblem(property.Name) is { } keyProblem)
+                case "enum" or "const" or "default" or "examples":
+                    break;
+                case "pattern" when keyword.Value.ValueKind == JsonValueKind.String:
+                    if (RegexProblem(keyword.Value.GetString()!) is { } problem)
                     {
-                        yield return new FieldError($"{at}.{property.Name}", $"is not a valid regular expression: {keyProblem}", "patternProperties");
+                        errors.Add(new FieldError(at, $"is not a valid regular expression: {problem}", "pattern"));
                     }
-                }
-            }
 
-            foreach (var error in InvalidPatterns(keyword.Value, at))
-            {
-                yield return error;
+                    break;
+                case "patternProperties" when keyword.Value.ValueKind == JsonValueKind.Object:
+                    foreach (var property in keyword.Value.EnumerateObject())
+                    {
+                        if (RegexProblem(property.Name) is { } keyProblem)
+                        {
+                            errors.Add(new FieldError($"{at}.{property.Name}", $"is not a valid regular expression: {keyProblem}", "patternProperties"));
+                        }
+
+                        errors.AddRange(InvalidPatterns(property.Value, $"{at}.{property.Name}"));
+                    }
+
+                    break;
+                case "properties" or "definitions" or "$defs" or "dependencies" when keyword.Value.ValueKind == JsonValueKind.Object:
+                    foreach (var property in keyword.Value.EnumerateObject())
+                    {
+                        errors.AddRange(InvalidPatterns(property.Value, $"{at}.{property.Name}"));
+                    }
+
+                    break;
+                default:
+                    errors.AddRange(InvalidPatterns(keyword.Value, at));
+                    break;
             }
         }
+
+        return errors;
     }
 
     private static string? RegexProblem(string pattern)

@@ -91,6 +91,36 @@ public class CreatingTemplates
     }
 
     [Theory]
+    [InlineData("{'pattern': '(['}", "configSchema.pattern")]
+    [InlineData("{'properties': {'code': {'pattern': '(['}}}", "configSchema.properties.code.pattern")]
+    [InlineData("{'properties': {'enum': {'type': 'string', 'pattern': '(['}}}", "configSchema.properties.enum.pattern")]
+    [InlineData("{'definitions': {'const': {'pattern': '(['}}}", "configSchema.definitions.const.pattern")]
+    [InlineData("{'patternProperties': {'([': {}}}", "configSchema.patternProperties.([")]
+    [InlineData("{'patternProperties': {'^a': {'pattern': '(['}}}", "configSchema.patternProperties.^a.pattern")]
+    [InlineData("{'items': [{'pattern': '(['}]}", "configSchema.items[0].pattern")]
+    public void GivenSchemaPatternThatIsNoRegularExpression_WhenCreated_ThenItsPathIsNamed(string schema, string expectedPath)
+    {
+        var command = ValidCreate() with { ConfigSchema = Json.Parse(schema) };
+
+        var error = TemplateDecisions.Create(command, NewId, null, Now).ShouldBeRejected(ErrorKind.Invalid);
+
+        error.Errors.ShouldHaveSingleItem().Path.ShouldBe(expectedPath);
+        error.Errors[0].Message.ShouldStartWith("is not a valid regular expression");
+    }
+
+    [Theory]
+    [InlineData("{'properties': {'code': {'enum': ['([']}}}")]
+    [InlineData("{'properties': {'code': {'const': {'pattern': '(['}}}}")]
+    [InlineData("{'properties': {'pattern': {'type': 'string'}}}")]
+    [InlineData("{'default': {'pattern': '(['}, 'examples': [{'pattern': '(['}]}")]
+    public void GivenPatternLookalikesThatAreData_WhenCreated_ThenTheSchemaIsAccepted(string schema)
+    {
+        var command = ValidCreate() with { DefaultConfig = Json.Empty, ConfigSchema = Json.Parse(schema) };
+
+        TemplateDecisions.Create(command, NewId, null, Now).ShouldEmitSingle<TemplateCreated>();
+    }
+
+    [Theory]
     [InlineData("{'$ref': 'http://169.254.169.254/latest/meta-data'}")]
     [InlineData("{'$ref': 'file:///etc/passwd'}")]
     [InlineData("{'$ref': '#/definitions/missing'}")]
