@@ -1,6 +1,5 @@
 using JasperFx;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
 
 namespace EventSourced.Host.Http;
 
@@ -17,18 +16,7 @@ internal sealed class ConflictExceptionHandler(IProblemDetailsService problemDet
             return false;
         }
 
-        httpContext.Response.StatusCode = StatusCodes.Status409Conflict;
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            Exception = exception,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status409Conflict,
-                Title = "Concurrent modification",
-                Detail = "The resource was changed by another request; nothing was saved. Reload and retry.",
-                Instance = httpContext.Request.Path,
-            },
-        });
+        return await problemDetails.WriteAsync(httpContext, exception, StatusCodes.Status409Conflict, "Concurrent modification",
+            "The resource was changed by another request; nothing was saved. Reload and retry.");
     }
 }

@@ -1,6 +1,5 @@
 using EventSourced.Projections.Resilience;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 
 namespace EventSourced.Host.Http;
@@ -26,19 +25,8 @@ internal sealed class DatabaseUnavailableExceptionHandler(IProblemDetailsService
 
         logger.LogWarning("Database unavailable during {Method} {Path}: {Error}", httpContext.Request.Method, httpContext.Request.Path,
             exception.GetBaseException().Message);
-        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         httpContext.Response.Headers[HeaderNames.RetryAfter] = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            Exception = exception,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status503ServiceUnavailable,
-                Title = "Database unavailable",
-                Detail = $"The database cannot be reached; nothing was saved. Retry in {RetryAfterSeconds} s.",
-                Instance = httpContext.Request.Path,
-            },
-        });
+        return await problemDetails.WriteAsync(httpContext, exception, StatusCodes.Status503ServiceUnavailable, "Database unavailable",
+            $"The database cannot be reached; nothing was saved. Retry in {RetryAfterSeconds} s.");
     }
 }

@@ -22,9 +22,10 @@ public sealed class ReadAtCommit<TView> : ITransactionParticipant
         _read = read;
     }
 
-    public bool HasRead { get; private set; }
+    private TView? _view;
 
-    public TView? View { get; private set; }
+    /// <summary>Whether the view was read inside the commit (false until the session commits, and if it saved nothing).</summary>
+    public bool HasRead { get; private set; }
 
     /// <summary>Enlists the read in the session's next commit (a session that cannot enlist is read after commit).</summary>
     public static ReadAtCommit<TView> Register(IDocumentSession session, Func<IQuerySession, CancellationToken, Task<TView?>> read)
@@ -35,14 +36,14 @@ public sealed class ReadAtCommit<TView> : ITransactionParticipant
     }
 
     /// <summary>The view as the commit left it, or (when the session saved nothing) as it is now.</summary>
-    public async Task<TView?> ResultAsync(CancellationToken cancellation) => HasRead ? View : await _read(_session, cancellation);
+    public async Task<TView?> ResultAsync(CancellationToken cancellation) => HasRead ? _view : await _read(_session, cancellation);
 
     public async Task BeforeCommitAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken token)
     {
         var options = SessionOptions.ForTransaction(transaction);
         options.TenantId = _session.TenantId;
         await using var query = _session.DocumentStore.QuerySession(options);
-        View = await _read(query, token);
+        _view = await _read(query, token);
         HasRead = true;
     }
 }
