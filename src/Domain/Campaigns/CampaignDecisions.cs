@@ -3,6 +3,7 @@ using EventSourced.Domain.Campaigns.Commands;
 using EventSourced.Domain.Campaigns.Events;
 using EventSourced.Domain.Common;
 using EventSourced.Domain.Configuration;
+using EventSourced.Domain.Json;
 using EventSourced.Domain.Programs;
 using EventSourced.Domain.Programs.Events;
 using EventSourced.Domain.Templates;
@@ -41,7 +42,9 @@ public static class CampaignDecisions
         }
 
         var overrides = command.ConfigOverrides?.Clone() ?? EmptyObject;
-        var configErrors = program is { Status: ProgramStatus.Active } && overrides.ValueKind == JsonValueKind.Object
+        var documentErrors = ConfigDocumentRules.Check(overrides, "configOverrides");
+        errors.AddRange(documentErrors);
+        var configErrors = program is { Status: ProgramStatus.Active } && overrides.ValueKind == JsonValueKind.Object && documentErrors.Count == 0
             ? CheckConfig(template!, program.TemplateVersion, program.TemplateDefaults, program.ConfigOverrides, overrides)
             : [];
         if (ConfigValidation.Combine(errors, configErrors) is { } error)
@@ -72,8 +75,9 @@ public static class CampaignDecisions
         var details = new CampaignDetails(command.Name ?? campaign.Name, command.TargetEnrollment ?? campaign.TargetEnrollment,
             command.MaxEnrollment ?? campaign.MaxEnrollment, command.Budget ?? campaign.Budget, command.StartDate ?? campaign.StartDate,
             command.EndDate ?? campaign.EndDate, command.ConfigOverrides?.Clone() ?? campaign.ConfigOverrides);
-        var errors = CampaignDetailsValidator.Instance.Validate(details).ToFieldErrors().ToArray();
-        var configErrors = details.ConfigOverrides is { ValueKind: JsonValueKind.Object } overrides
+        var documentErrors = ConfigDocumentRules.Check(command.ConfigOverrides, "configOverrides");
+        var errors = CampaignDetailsValidator.Instance.Validate(details).ToFieldErrors().Concat(documentErrors).ToArray();
+        var configErrors = details.ConfigOverrides is { ValueKind: JsonValueKind.Object } overrides && documentErrors.Count == 0
             ? CheckConfig(template, campaign.TemplateVersion, campaign.TemplateDefaults, campaign.ProgramOverrides, overrides)
             : [];
         if (ConfigValidation.Combine(errors, configErrors) is { } error)

@@ -12,6 +12,7 @@ public static class ConfigValidation
 
     public static IReadOnlyList<FieldError> Check(JsonElement configSchema, EffectiveConfig effective, string fieldPath = "config")
     {
+        using var budget = ValidationBudget.Begin();
         var schema = ConfigSchema.TryParse(configSchema, "configSchema", out var schemaErrors);
         if (schema is null)
         {

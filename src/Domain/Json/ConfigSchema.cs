@@ -38,7 +38,13 @@ public sealed class ConfigSchema
             return cached;
         }
 
-        var metaErrors = MetaSchema.Value.Validate(raw);
+        var metaErrors = Bounded(MetaSchema.Value, raw, fieldPath, out var evaluationError);
+        if (evaluationError is not null)
+        {
+            errors = [evaluationError];
+            return null;
+        }
+
         if (metaErrors.Count > 0)
         {
             errors = SchemaViolations.ToFieldErrors(metaErrors, fieldPath)
@@ -56,7 +62,14 @@ public sealed class ConfigSchema
         try
         {
             // FromJsonAsync completes synchronously: LocalReferencesOnly never performs I/O.
-            var schema = new ConfigSchema(JsonSchema.FromJsonAsync(raw, documentPath: null, LocalReferencesOnly.Factory).GetAwaiter().GetResult());
+            var parsed = JsonSchema.FromJsonAsync(raw, documentPath: null, LocalReferencesOnly.Factory).GetAwaiter().GetResult();
+            if (SchemaReferences.FindUnresolvable(parsed) is { } unresolvable)
+            {
+                errors = [new FieldError(fieldPath, $"is not a usable JSON Schema: {unresolvable}", "$ref")];
+                return null;
+            }
+
+            var schema = new ConfigSchema(parsed);
             if (ParsedSchemas.Count >= CacheSize)
             {
                 ParsedSchemas.Clear();
@@ -74,8 +87,41 @@ public sealed class ConfigSchema
     }
 
     /// <summary>Every way <paramref name="config"/> violates the schema, each naming its path under <paramref name="fieldPath"/>.</summary>
-    public IReadOnlyList<FieldError> Validate(JsonElement config, string fieldPath) =>
-        SchemaViolations.ToFieldErrors(_schema.Validate(config.GetRawText()), fieldPath).ToArray();
+    /// Validation stays within <see cref="ValidationBudget"/>; a pattern too slow for it, or a schema that cannot be evaluated,
+    /// is one error naming the pattern or the reason and the path where validation stopped.
+    public IReadOnlyList<FieldError> Validate(JsonElement config, string fieldPath)
+    {
+        var violations = Bounded(_schema, config.GetRawText(), fieldPath, out var evaluationError);
+        return evaluationError is not null ? [evaluationError] : SchemaViolations.ToFieldErrors(violations, fieldPath).ToArray();
+    }
+
+    private static ICollection<NJsonSchema.Validation.ValidationError> Bounded(JsonSchema schema, string json, string fieldPath, out FieldError? evaluationError)
+    {
+        var (deadline, budget) = ValidationBudget.Enter();
+        using (budget)
+        {
+            evaluationError = null;
+            try
+            {
+                return new BoundedSchemaValidator(deadline).Validate(json, schema);
+            }
+            catch (SchemaEvaluationException ex)
+            {
+                evaluationError = new FieldError(JsonPath.Combine(fieldPath, ex.RelativePath), ex.Message, ex.Rule);
+            }
+            catch (InvalidOperationException ex)
+            {
+                // NJsonSchema's "Cyclic references detected." for a reference chain that never reaches a schema.
+                evaluationError = new FieldError(fieldPath, SchemaEvaluationException.Unresolvable(string.Empty, ex.Message).Message, "$ref");
+            }
+            catch (Newtonsoft.Json.JsonException ex)
+            {
+                evaluationError = new FieldError(fieldPath, $"could not be read for validation: {ex.Message}", "json");
+            }
+
+            return [];
+        }
+    }
 
     /// <summary>
     /// Every <c>pattern</c> (and <c>patternProperties</c> key) that is not a regular expression. The meta-schema only says

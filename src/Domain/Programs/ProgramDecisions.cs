@@ -4,6 +4,7 @@ using EventSourced.Domain.Campaigns;
 using EventSourced.Domain.Campaigns.Events;
 using EventSourced.Domain.Common;
 using EventSourced.Domain.Configuration;
+using EventSourced.Domain.Json;
 using EventSourced.Domain.Programs.Commands;
 using EventSourced.Domain.Programs.Events;
 using EventSourced.Domain.Templates;
@@ -44,7 +45,9 @@ public static class ProgramDecisions
 
         // Config errors are reported together with field errors whenever the template is usable, so one 400 lists everything.
         var overrides = command.ConfigOverrides?.Clone() ?? EmptyObject;
-        var configErrors = template is { Status: TemplateStatus.Active } && overrides.ValueKind == JsonValueKind.Object
+        var documentErrors = ConfigDocumentRules.Check(overrides, "configOverrides");
+        errors.AddRange(documentErrors);
+        var configErrors = template is { Status: TemplateStatus.Active } && overrides.ValueKind == JsonValueKind.Object && documentErrors.Count == 0
             ? ConfigValidation.Check(template.ConfigSchema,
                 ConfigMerge.Resolve([new(ConfigLayer.Template(template.VersionNumber), template.DefaultConfig), new(ConfigLayer.Program, overrides)]))
             : [];
@@ -105,6 +108,7 @@ public static class ProgramDecisions
             return DomainError.Validation(errors);
         }
 
+        using var budget = ValidationBudget.Begin(); // one budget for the program and all its campaigns
         var configErrors = ConfigValidation.Check(target!.ConfigSchema,
                 ConfigMerge.Resolve([new(ConfigLayer.Template(target.VersionNumber), target.DefaultConfig), new(ConfigLayer.Program, program.ConfigOverrides)]))
             .Concat(campaigns.OrderBy(c => c.Id).SelectMany(campaign => ConfigValidation.Check(target.ConfigSchema,

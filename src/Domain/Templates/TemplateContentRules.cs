@@ -10,10 +10,19 @@ public static class TemplateContentRules
 {
     public static IReadOnlyList<FieldError> Check(JsonElement? defaultConfig, JsonElement? configSchema)
     {
+        // Documents that cannot be stored (or read unambiguously) are not parsed as a schema nor validated.
+        var documentErrors = ConfigDocumentRules.Check(defaultConfig, "defaultConfig").Concat(ConfigDocumentRules.Check(configSchema, "configSchema")).ToArray();
+        if (documentErrors.Length > 0)
+        {
+            return documentErrors;
+        }
+
         if (configSchema is not { ValueKind: JsonValueKind.Object } schemaJson)
         {
             return [];
         }
+
+        using var budget = ValidationBudget.Begin();
 
         var schema = ConfigSchema.TryParse(schemaJson, "configSchema", out var schemaErrors);
         if (schema is null)
