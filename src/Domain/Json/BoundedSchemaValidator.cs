@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
@@ -9,23 +10,24 @@ namespace EventSourced.Domain.Json;
 /// <summary>
 /// NJsonSchema's validator with limits. NJsonSchema matches <c>pattern</c> and <c>patternProperties</c> with
 /// <c>Regex.IsMatch(value, pattern)</c>, which has no time limit, and cannot be given one per expression. So before it
-/// visits a value, the same expression (same engine, same options) is first matched here with
-/// <see cref="ValidationBudget.PatternTimeout"/>: a match that completes here completes there in the same time, one that
-/// does not stops the whole validation with a <see cref="SchemaEvaluationException"/> naming the pattern and the path.
-/// Every visit also checks the request's deadline and how deep references have recursed.
+/// visits a value, the same expression (same engine, same options) is first matched here with a timeout: a match that
+/// completes here completes there in the same time, one that does not stops the whole validation with a
+/// <see cref="SchemaEvaluationException"/> naming the pattern and the path. Every visit is also counted against the
+/// <see cref="ValidationBudget"/>, and recursion through references is bounded.
 /// </summary>
-internal sealed class BoundedSchemaValidator(ValidationBudget.Deadline deadline)
+internal sealed class BoundedSchemaValidator(ValidationBudget budget)
     : JsonSchemaValidator(new JsonSchemaValidatorSettings { FormatValidators = BoundedFormatValidators.All })
 {
     private const int MaxDepth = 128;
     private const int PatternCacheSize = 512;
     private static readonly ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Regex> PatternsOnRetry = new(StringComparer.Ordinal);
 
     private int _depth;
 
     protected override ICollection<ValidationError> Validate(JToken token, JsonSchema schema, SchemaType schemaType, string? propertyName, string propertyPath)
     {
-        if (deadline.HasPassed)
+        if (!budget.TryVisit())
         {
             throw SchemaEvaluationException.OverBudget(propertyPath);
         }
@@ -46,7 +48,7 @@ internal sealed class BoundedSchemaValidator(ValidationBudget.Deadline deadline)
         }
     }
 
-    private static void CheckPatternsInTime(JToken token, JsonSchema schema, string path)
+    private void CheckPatternsInTime(JToken token, JsonSchema schema, string path)
     {
         if (token.Type == JTokenType.String && !string.IsNullOrEmpty(schema.Pattern))
         {
@@ -65,21 +67,37 @@ internal sealed class BoundedSchemaValidator(ValidationBudget.Deadline deadline)
         }
     }
 
-    private static void Match(string pattern, string value, string path, string what)
+    private void Match(string pattern, string value, string path, string what)
     {
-        if (Patterns.Count >= PatternCacheSize)
+        var started = Stopwatch.GetTimestamp();
+        var completed = TryMatch(Patterns, ValidationBudget.PatternTimeout, pattern, value)
+            || TryMatch(PatternsOnRetry, ValidationBudget.PatternRetryTimeout, pattern, value); // descheduled, or really slow?
+        if (!completed)
         {
-            Patterns.Clear();
+            throw SchemaEvaluationException.SlowPattern(pattern, path, what);
         }
 
-        var expression = Patterns.GetOrAdd(pattern, p => new Regex(p, RegexOptions.None, ValidationBudget.PatternTimeout));
+        if (!budget.TrySpend(Stopwatch.GetTimestamp() - started))
+        {
+            throw SchemaEvaluationException.OverBudget(path);
+        }
+    }
+
+    private static bool TryMatch(ConcurrentDictionary<string, Regex> cache, TimeSpan timeout, string pattern, string value)
+    {
+        if (cache.Count >= PatternCacheSize)
+        {
+            cache.Clear();
+        }
+
         try
         {
-            _ = expression.IsMatch(value);
+            _ = cache.GetOrAdd(pattern, p => new Regex(p, RegexOptions.None, timeout)).IsMatch(value);
+            return true;
         }
         catch (RegexMatchTimeoutException)
         {
-            throw SchemaEvaluationException.SlowPattern(pattern, path, what);
+            return false;
         }
     }
 

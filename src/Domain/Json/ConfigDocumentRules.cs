@@ -25,7 +25,18 @@ public static class ConfigDocumentRules
             return [];
         }
 
-        var size = Encoding.UTF8.GetByteCount(json.GetRawText());
+        string raw;
+        try
+        {
+            raw = json.GetRawText();
+        }
+        catch (InvalidOperationException)
+        {
+            // A JsonElement deserialized from a stream keeps its bytes unchecked until read.
+            return [new FieldError(fieldPath, "must be valid UTF-8 text", "text")];
+        }
+
+        var size = Encoding.UTF8.GetByteCount(raw);
         if (size > MaxBytes)
         {
             return [new FieldError(fieldPath, $"must be at most {MaxBytes} bytes of JSON (it is {size} bytes)", "maxBytes")];

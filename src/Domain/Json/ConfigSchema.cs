@@ -38,7 +38,7 @@ public sealed class ConfigSchema
             return cached;
         }
 
-        var metaErrors = Bounded(MetaSchema.Value, raw, fieldPath, out var evaluationError);
+        var metaErrors = Bounded(MetaSchema.Value, raw, fieldPath, out var evaluationError, unshared: true);
         if (evaluationError is not null)
         {
             errors = [evaluationError];
@@ -95,15 +95,16 @@ public sealed class ConfigSchema
         return evaluationError is not null ? [evaluationError] : SchemaViolations.ToFieldErrors(violations, fieldPath).ToArray();
     }
 
-    private static ICollection<NJsonSchema.Validation.ValidationError> Bounded(JsonSchema schema, string json, string fieldPath, out FieldError? evaluationError)
+    private static ICollection<NJsonSchema.Validation.ValidationError> Bounded(JsonSchema schema, string json, string fieldPath, out FieldError? evaluationError,
+        bool unshared = false)
     {
-        var (deadline, budget) = ValidationBudget.Enter();
-        using (budget)
+        var (budget, scope) = unshared ? ValidationBudget.Unshared() : ValidationBudget.Enter();
+        using (scope)
         {
             evaluationError = null;
             try
             {
-                return new BoundedSchemaValidator(deadline).Validate(json, schema);
+                return new BoundedSchemaValidator(budget).Validate(json, schema);
             }
             catch (SchemaEvaluationException ex)
             {

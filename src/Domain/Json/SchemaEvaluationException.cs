@@ -12,13 +12,14 @@ internal sealed class SchemaEvaluationException(string relativePath, string mess
     public string Rule { get; } = rule;
 
     public static SchemaEvaluationException SlowPattern(string pattern, string relativePath, string what) => new(relativePath,
-        $"{what} could not be matched against the pattern '{pattern}' within {ValidationBudget.PatternTimeout.TotalMilliseconds:0} ms: the " +
-        "pattern backtracks catastrophically on this value. Simplify the pattern (nested quantifiers such as (a+)+ are the usual cause).",
+        $"{what} could not be matched against the pattern '{pattern}' within {ValidationBudget.PatternRetryTimeout.TotalMilliseconds:0} ms: " +
+        "the pattern backtracks catastrophically on this value. Simplify the pattern (nested quantifiers such as (a+)+ are the usual cause).",
         "pattern");
 
     public static SchemaEvaluationException OverBudget(string relativePath) => new(relativePath,
-        $"could not be validated within the budget of {ValidationBudget.Total.TotalMilliseconds:0} ms for one request; the schema's patterns " +
-        "or its size make validation too slow. Simplify the schema or the configuration.", "budget");
+        $"could not be validated within one request's budget ({ValidationBudget.MaxVisits} schema checks, " +
+        $"{ValidationBudget.MatchingTime.TotalMilliseconds:0} ms of pattern matching); the schema's patterns, its combinators " +
+        "(anyOf/oneOf/allOf nested in each other) or its size make validation too slow. Simplify the schema or the configuration.", "budget");
 
     public static SchemaEvaluationException TooDeep(string relativePath, int depth) => new(relativePath,
         $"could not be validated: the schema's references nest more than {depth} levels deep here (a reference that leads back to " +

@@ -66,6 +66,10 @@ public static class EventSourcedHost
             builder.Configuration.GetSection(DurabilitySection).Bind(options.Durability);
         });
 
+        var bodyLimits = RequestBodyLimits.From(builder.Configuration);
+        builder.Services.AddSingleton(bodyLimits);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = bodyLimits.MaxBytes);
+
         builder.Services.AddWolverineHttp();
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
@@ -74,6 +78,7 @@ public static class EventSourcedHost
             json.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         });
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<BadHttpRequestExceptionHandler>();
         builder.Services.AddExceptionHandler<ConflictExceptionHandler>();
         builder.Services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
         builder.Services.AddEventSourcedHealthChecks();
@@ -120,7 +125,7 @@ public static class EventSourcedHost
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseTenantGuard(); // tenanted: no tenant claim, no API
-        app.UseMiddleware<UnstorableTextGuard>(); // NUL, lone surrogates: 400 naming the path
+        app.UseMiddleware<JsonBodyGuard>(); // size (413), JSON only (415), NUL, lone surrogates, duplicate keys, unstorable numbers (400)
         app.UseMiddleware<EmptyIdGuard>();
         app.MapEventSourcedHealthChecks();
         app.MapEventSourcedMetrics();

@@ -90,17 +90,32 @@ public class HostileConfigurations
     [Fact]
     public void GivenManyValuesEachJustUnderThePatternTimeout_WhenValidated_ThenTheWholeValidationStopsAtItsBudget()
     {
-        // 26 characters: each match alone takes a fraction of the pattern timeout, two hundred of them far exceed the total.
-        var values = string.Join(", ", Enumerable.Range(0, 200).Select(i => $"'{new string('a', 18)}!'"));
+        // 22 characters: each match alone takes a fraction of the pattern timeout (2^21 steps), two hundred of them exceed the matching time.
+        var values = string.Join(", ", Enumerable.Range(0, 200).Select(i => $"'{new string('a', 21)}!'"));
         var command = ValidCreate() with
         {
             DefaultConfig = Json.Parse($"{{'codes': [{values}]}}"),
             ConfigSchema = Json.Parse($"{{'properties': {{'codes': {{'type': 'array', 'items': {{'type': 'string', 'pattern': '{EvilPattern}'}}}}}}}}"),
         };
 
-        var error = Timed(() => TemplateDecisions.Create(command, NewId, null, Now), limit: ValidationBudget.Total + Quickly).ShouldBeRejected(ErrorKind.Invalid);
+        var error = Timed(() => TemplateDecisions.Create(command, NewId, null, Now), limit: ValidationBudget.MatchingTime + Quickly).ShouldBeRejected(ErrorKind.Invalid);
 
         error.Errors.ShouldHaveSingleItem().Rule.ShouldBeOneOf("budget", "pattern");
+    }
+
+    [Fact]
+    public void GivenCombinatorsThatMultiplyTheWork_WhenValidated_ThenTheVisitBudgetStopsItWithAnError()
+    {
+        // Thirty levels of anyOf with two branches each: 2^30 checks of one value without a bound.
+        var definitions = string.Join(", ", Enumerable.Range(0, 30).Select(i =>
+            $"'d{i}': {{'anyOf': [{{'$ref': '#/definitions/d{i + 1}'}}, {{'$ref': '#/definitions/d{i + 1}'}}]}}"));
+        var schema = $"{{'definitions': {{{definitions}, 'd30': {{'type': 'integer'}}}}, 'properties': {{'x': {{'$ref': '#/definitions/d0'}}}}}}";
+        var command = ValidCreate() with { DefaultConfig = Json.Parse("{'x': 'not a number'}"), ConfigSchema = Json.Parse(schema) };
+
+        var field = Timed(() => TemplateDecisions.Create(command, NewId, null, Now)).ShouldBeRejected(ErrorKind.Invalid).Errors.ShouldHaveSingleItem();
+
+        field.Rule.ShouldBe("budget");
+        field.Path.ShouldStartWith("defaultConfig");
     }
 
     [Theory]
@@ -247,7 +262,7 @@ public class HostileConfigurations
         // about the pattern timeout. The limit only tells a hang from an answer.
         var watch = Stopwatch.StartNew();
         var decision = decide();
-        watch.Elapsed.ShouldBeLessThan(limit ?? Quickly + ValidationBudget.Total);
+        watch.Elapsed.ShouldBeLessThan(limit ?? Quickly + ValidationBudget.PatternRetryTimeout);
         return decision;
     }
 }

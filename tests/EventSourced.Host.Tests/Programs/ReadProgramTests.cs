@@ -53,7 +53,7 @@ public sealed class ReadProgramTests(HostFixture fixture) : IClassFixture<HostFi
         var response = await fixture.Host.GetAsync("/programs?programType=mentor%00ship");
 
         response.Status.ShouldBe(HttpStatusCode.BadRequest, response.Body);
-        response.Problem.Title.ShouldBe("Invalid characters");
+        response.Problem.Title.ShouldBe("Invalid request");
         response.Problem.Errors!.Keys.ShouldBe(["programType"]);
     }
 

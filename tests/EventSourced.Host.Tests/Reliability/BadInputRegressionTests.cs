@@ -22,7 +22,7 @@ public sealed class BadInputRegressionTests(HostFixture fixture) : IClassFixture
         var response = await fixture.Host.PostAsync("/templates", TemplateRequests.Create("lone-surrogate").Replace("Tech Worker Mentorship", "a\\ud800b", StringComparison.Ordinal));
 
         response.Status.ShouldBe(HttpStatusCode.BadRequest, response.Body);
-        response.Problem.Title.ShouldBe("Invalid characters");
+        response.Problem.Title.ShouldBe("Invalid request");
         response.Problem.Errors!["name"].ShouldHaveSingleItem().ShouldStartWith("must be valid Unicode text");
     }
 
