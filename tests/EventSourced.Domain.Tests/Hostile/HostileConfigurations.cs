@@ -24,7 +24,8 @@ public class HostileConfigurations
 
     private const string EvilPattern = "^(a+)+$";
 
-    private static readonly TimeSpan Quickly = TimeSpan.FromSeconds(2);
+    /// <summary>Tells an answer from a hang (the unbounded cases run for days), with room for a busy CI machine.</summary>
+    private static readonly TimeSpan Quickly = TimeSpan.FromSeconds(10);
 
     [Fact]
     public void GivenACatastrophicPatternAndADefaultThatTriggersIt_WhenCreated_ThenAValidationErrorNamesThePatternAndPath()
@@ -98,7 +99,7 @@ public class HostileConfigurations
             ConfigSchema = Json.Parse($"{{'properties': {{'codes': {{'type': 'array', 'items': {{'type': 'string', 'pattern': '{EvilPattern}'}}}}}}}}"),
         };
 
-        var error = Timed(() => TemplateDecisions.Create(command, NewId, null, Now), limit: ValidationBudget.MatchingTime + Quickly).ShouldBeRejected(ErrorKind.Invalid);
+        var error = Timed(() => TemplateDecisions.Create(command, NewId, null, Now), limit: Quickly).ShouldBeRejected(ErrorKind.Invalid);
 
         error.Errors.ShouldHaveSingleItem().Rule.ShouldBeOneOf("budget", "pattern");
     }
@@ -262,7 +263,7 @@ public class HostileConfigurations
         // about the pattern timeout. The limit only tells a hang from an answer.
         var watch = Stopwatch.StartNew();
         var decision = decide();
-        watch.Elapsed.ShouldBeLessThan(limit ?? Quickly + ValidationBudget.PatternRetryTimeout);
+        watch.Elapsed.ShouldBeLessThan(limit ?? Quickly);
         return decision;
     }
 }
