@@ -26,6 +26,7 @@ public static class EventSourcedHost
 
     public static async Task<WebApplicationBuilder> AddEventSourcedHostAsync(this WebApplicationBuilder builder)
     {
+        builder.LogToStandardError(); // stdout is for command output (integrity --json, token)
         // The runbook's program-service port, unless --urls or ASPNETCORE_URLS says otherwise.
         if (string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
         {
