@@ -117,8 +117,8 @@ public static class EventSourcedHost
         app.UseMiddleware<CorrelationId>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseRateLimiter(); // after authentication: a token's subject has a budget of its own (see WriteRateLimiting)
         app.UseAuthorization();
         app.UseTenantGuard(); // tenanted: no tenant claim, no API
         app.UseMiddleware<UnstorableTextGuard>(); // NUL, lone surrogates: 400 naming the path
