@@ -18,7 +18,8 @@ app.UseEventSourcedHost();
 var embedded = app.Services.GetService<LocalPostgresCluster>(); // resolved now: JasperFx commands dispose the host
 try
 {
-    return await HostCommands.TryRunAsync(app, args) ?? await app.RunJasperFxCommands(args);
+    return await HostCommands.TryRunAsync(app, args)
+        ?? (ServerRun.Matches(args) ? await ServerRun.RunAsync(app) : await app.RunJasperFxCommands(args));
 }
 finally
 {

@@ -21,8 +21,17 @@ public static class DotnetProcess
     }
 
     /// <param name="environment">Variables to set; a null value removes the variable (e.g. the test run's own MSBuild settings).</param>
+    /// <returns>The exit code, and stdout followed by stderr.</returns>
     public static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment,
         params string[] args)
+    {
+        var (exitCode, standardOutput, standardError) = await RunSeparatelyAsync(workingDirectory, environment, args);
+        return (exitCode, standardOutput + standardError);
+    }
+
+    /// <summary>As <see cref="RunAsync"/>, keeping stdout and stderr apart (for output meant for machines, e.g. <c>--json</c>).</summary>
+    public static async Task<(int ExitCode, string StandardOutput, string StandardError)> RunSeparatelyAsync(string workingDirectory,
+        IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -52,6 +61,6 @@ public static class DotnetProcess
         var error = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await error);
+        return (process.ExitCode, await output, await error);
     }
 }

@@ -25,6 +25,8 @@ public sealed class CampaignDetailsValidator : AbstractValidator<CampaignDetails
 
     public static CampaignDetailsValidator Instance { get; } = new();
 
+    private const string CurrencyMessage = "'Budget.Currency' must be an active ISO 4217 currency code such as EUR, USD or JPY; '{PropertyValue}' is not one.";
+
     public CampaignDetailsValidator()
     {
         RuleFor(d => d.Name).NotEmpty().MaximumLength(NameMaxLength);
@@ -34,8 +36,10 @@ public sealed class CampaignDetailsValidator : AbstractValidator<CampaignDetails
             .WithMessage("'{PropertyName}' must not exceed maxEnrollment ({ComparisonValue}).")
             .When(d => d.TargetEnrollment > 0 && d.MaxEnrollment > 0);
         RuleFor(d => d.Budget!.Amount).GreaterThanOrEqualTo(0).OverridePropertyName("Budget.Amount").When(d => d.Budget is not null);
-        RuleFor(d => d.Budget!.Currency).Cascade(CascadeMode.Stop).NotNull().Matches("^[A-Z]{3}$").OverridePropertyName("Budget.Currency")
-            .WithMessage("'{PropertyName}' must be an ISO 4217 currency code such as EUR or USD.").When(d => d.Budget is not null);
+        // The shape first (its message for "eur" or "euro"), then membership: three capitals are not yet a currency (ZZZ).
+        RuleFor(d => d.Budget!.Currency).Cascade(CascadeMode.Stop).NotNull().Matches("^[A-Z]{3}$").WithMessage(CurrencyMessage)
+            .Must(IsoCurrencies.IsActive).WithMessage(CurrencyMessage)
+            .OverridePropertyName("Budget.Currency").When(d => d.Budget is not null);
         RuleFor(d => d.StartDate).InclusiveBetween(EarliestDate, LatestDate).When(d => d.StartDate is not null);
         RuleFor(d => d.EndDate).InclusiveBetween(EarliestDate, LatestDate).When(d => d.EndDate is not null);
         RuleFor(d => d.EndDate).GreaterThan(d => d.StartDate)

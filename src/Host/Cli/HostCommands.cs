@@ -35,12 +35,12 @@ public static class HostCommands
         }
         catch (Exception ex)
         {
-            await Console.Out.WriteLineAsync($"integrity could not run: the database is not reachable or not migratable: {ex.Message}");
+            await Console.Error.WriteLineAsync($"integrity could not run: the database is not reachable or not migratable: {ex.Message}");
             return IntegrityCommand.CouldNotRun;
         }
 
         var command = new IntegrityCommand(store, app.Services.GetRequiredService<TimeProvider>(), app.Services.GetRequiredService<IntegrityMetrics>(),
-            Console.Out, AnsiConsole.Console, app.Services.GetRequiredService<TenancySettings>().IsTenanted);
+            Console.Out, AnsiConsole.Console, app.Services.GetRequiredService<TenancySettings>().IsTenanted, Console.Error);
         return await command.RunAsync(Parse(args), app.Lifetime.ApplicationStopping);
     }
 

@@ -14,9 +14,13 @@ namespace EventSourced.Host.Cli;
 /// In a <paramref name="tenanted"/> host, without <c>--tenant</c> every tenant is checked (or repaired) and reported in turn;
 /// <c>--json</c> then prints an array of reports, one per tenant. Otherwise (one tenant, or <c>--tenant</c>) one report.
 /// </summary>
+/// <remarks>The report (text or <c>--json</c>) goes to <paramref name="output"/>, problems to <paramref name="error"/> (stderr
+/// from the command line; <paramref name="output"/> when not given), so <c>--json | jq</c> reads nothing but the report.</remarks>
 public sealed class IntegrityCommand(IDocumentStore store, TimeProvider clock, IntegrityMetrics metrics, TextWriter output, IAnsiConsole console,
-    bool tenanted = false)
+    bool tenanted = false, TextWriter? error = null)
 {
+    private readonly TextWriter _error = error ?? output;
+
     public const string Name = "integrity";
     public const int Clean = 0;
     public const int Findings = 1;
@@ -88,15 +92,15 @@ public sealed class IntegrityCommand(IDocumentStore store, TimeProvider clock, I
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            output.WriteLine($"integrity {action} could not run: {ex.GetType().Name}: {ex.Message}");
+            _error.WriteLine($"integrity {action} could not run: {ex.GetType().Name}: {ex.Message}");
             return CouldNotRun;
         }
     }
 
     private int Refuse(string message)
     {
-        output.WriteLine($"integrity: {message}");
-        output.WriteLine(Usage);
+        _error.WriteLine($"integrity: {message}");
+        _error.WriteLine(Usage);
         return CouldNotRun;
     }
 

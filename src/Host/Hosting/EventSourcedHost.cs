@@ -26,8 +26,10 @@ public static class EventSourcedHost
 
     public static async Task<WebApplicationBuilder> AddEventSourcedHostAsync(this WebApplicationBuilder builder)
     {
-        // The runbook's program-service port, unless --urls or ASPNETCORE_URLS says otherwise.
-        if (string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        builder.LogToStandardError(); // stdout is for command output (integrity --json, token)
+        // The runbook's program-service port, unless --urls, ASPNETCORE_URLS or ASPNETCORE_HTTP(S)_PORTS says otherwise
+        // (UseUrls would override the ports settings).
+        if (ServerUrl.Configured(builder.Configuration).Count == 0)
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
@@ -121,8 +123,9 @@ public static class EventSourcedHost
         app.UseMiddleware<CorrelationId>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseRateLimiter();
+        app.UseMiddleware<LoopbackOnlyGuard>(); // auth off for loopback: nothing served on another address
         app.UseAuthentication();
+        app.UseRateLimiter(); // after authentication: a token's subject has a budget of its own (see WriteRateLimiting)
         app.UseAuthorization();
         app.UseTenantGuard(); // tenanted: no tenant claim, no API
         app.UseMiddleware<JsonBodyGuard>(); // size (413), JSON only (415), NUL, lone surrogates, duplicate keys, unstorable numbers (400)

@@ -9,7 +9,8 @@ namespace EventSourced.Host.Security;
 /// <summary>
 /// JWT bearer authentication and role-based authorization for the HTTP API. On when signing keys are configured; off
 /// only when nothing is configured and the host both listens on loopback and runs its own embedded database (a developer's
-/// machine), or when <c>Authentication:Disabled</c> says so. Anything else refuses to start rather than run open.
+/// machine), or when <c>Authentication:Disabled</c> says so. Anything else refuses to start rather than run open, and so
+/// does a loopback host whose server turns out to listen beyond loopback (<see cref="AuthenticationStartupCheck"/>).
 /// Health, metrics and the OpenAPI document are anonymous.
 /// </summary>
 public static class HostAuthentication
@@ -18,7 +19,8 @@ public static class HostAuthentication
         bool embeddedDatabase)
     {
         var settings = AuthenticationSettings.From(builder.Configuration);
-        var mode = AuthenticationMode.Decide(settings, embeddedDatabase, ServerUrls(builder.Configuration));
+        var urls = ServerUrl.Configured(builder.Configuration);
+        var mode = AuthenticationMode.Decide(settings, embeddedDatabase, urls.Count > 0 ? urls : [Hosting.EventSourcedHost.DefaultUrl]);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(mode);
         builder.Services.AddHostedService<AuthenticationStartupCheck>();
@@ -72,8 +74,4 @@ public static class HostAuthentication
             IssuerSigningKey = string.IsNullOrWhiteSpace(settings.SigningKey) ? null : new SymmetricSecurityKey(settings.SigningKeyBytes()),
         };
     }
-
-    private static IReadOnlyList<string> ServerUrls(IConfiguration configuration) =>
-        (configuration[WebHostDefaults.ServerUrlsKey] is { Length: > 0 } urls ? urls : Hosting.EventSourcedHost.DefaultUrl)
-        .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

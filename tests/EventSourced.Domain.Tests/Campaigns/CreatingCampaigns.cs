@@ -205,6 +205,50 @@ public class CreatingCampaigns
             e => e.Message.ShouldContain("ISO 4217"));
     }
 
+    [Theory]
+    [InlineData("EUR")]
+    [InlineData("USD")]
+    [InlineData("JPY")]
+    public void GivenActiveIsoCurrency_WhenCreated_ThenTheBudgetKeepsIt(string currency)
+    {
+        var template = ActiveTemplate();
+        var program = ActiveProgram(template);
+
+        CampaignDecisions.Create(ValidCreate(program) with { Budget = new Budget(100m, currency) }, NewId, program, template, Now)
+            .ShouldBeAccepted()[0].ShouldBeOfType<CampaignCreated>().Budget.ShouldBe(new Budget(100m, currency));
+    }
+
+    /// <summary>Three capitals are not a currency: ZZZ and XXY are in no ISO 4217 list, and codes are upper case.</summary>
+    [Theory]
+    [InlineData("ZZZ")]
+    [InlineData("XXY")]
+    [InlineData("eur")]
+    public void GivenCodeOutsideIso4217_WhenCreated_ThenTheMessageNamesBudgetCurrency(string currency)
+    {
+        var template = ActiveTemplate();
+        var program = ActiveProgram(template);
+
+        var error = CampaignDecisions.Create(ValidCreate(program) with { Budget = new Budget(100m, currency) }, NewId, program, template, Now)
+            .ShouldBeRejected(ErrorKind.Invalid);
+
+        error.Errors.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+            e => e.Path.ShouldBe("budget.currency"),
+            e => e.Message.ShouldContain("'Budget.Currency' must be an active ISO 4217 currency code"),
+            e => e.Message.ShouldContain($"'{currency}' is not one"));
+    }
+
+    [Fact]
+    public void GivenListOne_WhenRead_ThenItHoldsTheActiveCodesAndNotTheWithdrawnOnes()
+    {
+        IsoCurrencies.Active.Count.ShouldBe(178, $"List One as of {IsoCurrencies.ListState}");
+        IsoCurrencies.Active.ShouldAllBe(code => code.Length == 3 && code.All(char.IsAsciiLetterUpper));
+        IsoCurrencies.Active.ShouldContain("XCG");
+        IsoCurrencies.Active.ShouldContain("ZWG");
+        IsoCurrencies.Active.ShouldNotContain("HRK");
+        IsoCurrencies.Active.ShouldNotContain("BGN");
+        IsoCurrencies.Active.ShouldNotContain("ZWL");
+    }
+
     [Fact]
     public void GivenNegativeBudget_WhenCreated_ThenBudgetAmountIsNamed()
     {

@@ -123,6 +123,7 @@ public sealed class CreateCampaignTests(HostFixture fixture) : IClassFixture<Hos
     [InlineData("""{"amount": 100, "currency": "eur"}""", "budget.currency")]
     [InlineData("""{"amount": 100, "currency": "EURO"}""", "budget.currency")]
     [InlineData("""{"amount": 100, "currency": ""}""", "budget.currency")]
+    [InlineData("""{"amount": 100, "currency": "ZZZ"}""", "budget.currency")]
     [InlineData("""{"amount": -0.01, "currency": "EUR"}""", "budget.amount")]
     public async Task An_invalid_budget_names_the_budget_field(string budget, string key)
     {

@@ -46,29 +46,69 @@ internal sealed class HostNode : IAsyncDisposable
     /// are more environment variables (configuration in <c>Section__Key</c> form).</summary>
     public static HostNode Start(string name, int port, string connectionString, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var address = new Uri($"http://127.0.0.1:{port}");
+        var environment = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings__Marten"] = connectionString,
+            ["Authentication__Disabled"] = "true",
+            ["RateLimiting__Writes__PermitLimit"] = "0",
+            ["Logging__Console__FormatterName"] = "json",
+            ["ASPNETCORE_URLS"] = null,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
+        return StartWith(name, new Uri($"http://127.0.0.1:{port}"), ["--urls", $"http://127.0.0.1:{port}"], environment);
+    }
+
+    /// <summary>Starts <c>EventSourced.Host.dll <paramref name="args"/></c> with only <paramref name="environment"/> added to the
+    /// test run's environment (a null value removes a variable); <paramref name="address"/> is where it should answer.</summary>
+    public static HostNode StartWith(string name, Uri address, IEnumerable<string> args, IReadOnlyDictionary<string, string?> environment)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = HostProcess.Directory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var arg in new[] { HostProcess.Assembly, "--urls", $"http://127.0.0.1:{port}" })
+        foreach (var arg in args.Prepend(HostProcess.Assembly))
         {
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["ConnectionStrings__Marten"] = connectionString;
-        start.Environment["Authentication__Disabled"] = "true";
-        start.Environment["RateLimiting__Writes__PermitLimit"] = "0";
-        start.Environment["Logging__Console__FormatterName"] = "json";
-        start.Environment.Remove("ASPNETCORE_URLS");
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        foreach (var (key, value) in environment)
         {
-            start.Environment[key] = value;
+            if (value is null)
+            {
+                start.Environment.Remove(key);
+            }
+            else
+            {
+                start.Environment[key] = value;
+            }
         }
 
         return new HostNode(name, address, start);
+    }
+
+    /// <summary>Waits for the process to end by itself (e.g. a refused start) and returns its exit code; fails, with the
+    /// output, if it is still running after <paramref name="timeout"/>.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout, CancellationToken cancellation)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        {
+            throw new TimeoutException($"{Name} was still running after {timeout}:\n{Output}");
+        }
+
+        _process.WaitForExit(); // and until its output is read to the end
+        return _process.ExitCode;
     }
 
     /// <summary><paramref name="count"/> distinct free loopback ports (all held open until every one is found).</summary>

@@ -27,4 +27,10 @@ internal static class HostProcess
         };
         return DotnetProcess.RunAsync(Directory, environment, [Assembly, .. args]);
     }
+
+    /// <summary>Runs the host's command line with stdout and stderr apart; <paramref name="environment"/> is added to the
+    /// process's environment (configuration in <c>Section__Key</c> form; null removes a variable).</summary>
+    public static Task<(int ExitCode, string StandardOutput, string StandardError)> RunSeparatelyAsync(
+        IReadOnlyDictionary<string, string?> environment, params string[] args) =>
+        DotnetProcess.RunSeparatelyAsync(Directory, environment, [Assembly, .. args]);
 }

@@ -19,10 +19,36 @@ public sealed class AuthenticationModeTests
         mode.Enabled.ShouldBeFalse();
         mode.RefusedBecause.ShouldBeNull();
         mode.OffBecause.ShouldNotBeNull();
+        mode.LoopbackOnly.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Off_on_loopback_is_refused_once_the_server_is_bound_beyond_loopback()
+    {
+        var mode = AuthenticationMode.Decide(Nothing, embeddedDatabase: true, ["http://127.0.0.1:3021"]);
+
+        mode.RefusalFor(["http://127.0.0.1:3021", "http://localhost:3022", "http://[::1]:3023"]).ShouldBeNull();
+        var refused = mode.RefusalFor(["http://127.0.0.1:3021", "http://0.0.0.0:8080", "http://[::]:8081"]);
+        refused.ShouldNotBeNull();
+        refused.ShouldContain("listens beyond loopback (http://0.0.0.0:8080, http://[::]:8081)");
+        refused.ShouldContain("Authentication:SigningKey");
+        refused.ShouldContain("Authentication:Authority");
+        refused.ShouldContain("Authentication:Disabled=true");
+    }
+
+    [Fact]
+    public void Only_off_on_loopback_depends_on_the_bound_addresses()
+    {
+        string[] everywhere = ["http://0.0.0.0:8080"];
+
+        AuthenticationMode.On.RefusalFor(everywhere).ShouldBeNull();
+        AuthenticationMode.Decide(new AuthenticationSettings { Disabled = true }, true, ["http://127.0.0.1:3021"]).RefusalFor(everywhere).ShouldBeNull();
     }
 
     [Theory]
     [InlineData(true, "http://+:3021")]
+    [InlineData(true, "http://*:3021")]
+    [InlineData(true, "http://[::]:3021")]
     [InlineData(true, "http://0.0.0.0:3021")]
     [InlineData(true, "http://127.0.0.1:3021;http://10.0.0.5:3021")]
     [InlineData(false, "http://127.0.0.1:3021")]
