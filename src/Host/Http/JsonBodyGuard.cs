@@ -24,6 +24,8 @@ public sealed class JsonBodyGuard(RequestDelegate next, RequestBodyLimits limits
 {
     private const string NulMessage = "must not contain the NUL character (\\u0000)";
     private const string SurrogateMessage = "must be valid Unicode text (an escaped surrogate \\uD800–\\uDFFF without its pair is not)";
+    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
     private const string DuplicateMessage = "is given more than once in the same object; a body with duplicate keys is ambiguous";
 
     public async Task InvokeAsync(HttpContext context)
@@ -55,7 +57,9 @@ public sealed class JsonBodyGuard(RequestDelegate next, RequestBodyLimits limits
                 return;
             }
 
-            offending.AddRange(Unusable(body));
+            // System.Text.Json's deserializer skips a leading UTF-8 byte order mark; Utf8JsonReader does not: skip it here too, or
+            // the scan would see malformed JSON and let through what the endpoint then reads.
+            offending.AddRange(Unusable(body.AsSpan(body.AsSpan().StartsWith(Utf8ByteOrderMark) ? Utf8ByteOrderMark.Length : 0)));
         }
 
         if (offending.Count == 0)

@@ -193,13 +193,7 @@ public class CreatingCampaigns
     [InlineData("")]
     public void GivenCurrencyThatIsNotAnIsoCode_WhenCreated_ThenBudgetCurrencyIsNamed(string currency)
     {
-        var template = ActiveTemplate();
-        var program = ActiveProgram(template);
-
-        var error = CampaignDecisions.Create(ValidCreate(program) with { Budget = new Budget(100m, currency) }, NewId, program, template, Now)
-            .ShouldBeRejected(ErrorKind.Invalid);
-
-        error.Errors.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+        RefusedCurrency(currency).ShouldSatisfyAllConditions(
             e => e.Path.ShouldBe("budget.currency"),
             e => e.Rule.ShouldBe("RegularExpressionValidator"),
             e => e.Message.ShouldContain("ISO 4217"));
@@ -225,13 +219,7 @@ public class CreatingCampaigns
     [InlineData("eur")]
     public void GivenCodeOutsideIso4217_WhenCreated_ThenTheMessageNamesBudgetCurrency(string currency)
     {
-        var template = ActiveTemplate();
-        var program = ActiveProgram(template);
-
-        var error = CampaignDecisions.Create(ValidCreate(program) with { Budget = new Budget(100m, currency) }, NewId, program, template, Now)
-            .ShouldBeRejected(ErrorKind.Invalid);
-
-        error.Errors.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+        RefusedCurrency(currency).ShouldSatisfyAllConditions(
             e => e.Path.ShouldBe("budget.currency"),
             e => e.Message.ShouldContain("'Budget.Currency' must be an active ISO 4217 currency code"),
             e => e.Message.ShouldContain($"'{currency}' is not one"));
@@ -357,5 +345,15 @@ public class CreatingCampaigns
         error.Errors.ShouldHaveSingleItem().ShouldSatisfyAllConditions(
             e => e.Path.ShouldBe("configOverrides"),
             e => e.Rule.ShouldBe("type"));
+    }
+
+    /// <summary>The single field error for a campaign created with a budget in <paramref name="currency"/>.</summary>
+    private static FieldError RefusedCurrency(string currency)
+    {
+        var template = ActiveTemplate();
+        var program = ActiveProgram(template);
+
+        return CampaignDecisions.Create(ValidCreate(program) with { Budget = new Budget(100m, currency) }, NewId, program, template, Now)
+            .ShouldBeRejected(ErrorKind.Invalid).Errors.ShouldHaveSingleItem();
     }
 }

@@ -161,6 +161,20 @@ public sealed class HostileInputRegressionTests(HostFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task A_nul_behind_a_utf8_byte_order_mark_is_a_400_not_a_500()
+    {
+        // Found by the generated suite (50,000 cases): the deserializer skips the BOM, the guard's scan did not.
+        var events = await Sql.EventCountAsync(fixture.ConnectionString);
+        var body = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("""{"name": "G", "description": "a\u0000b"}""")).ToArray();
+
+        var response = await SendAsync("POST", "/beneficiary-groups", body, "application/json");
+
+        response.Status.ShouldBe(HttpStatusCode.BadRequest, response.Body);
+        response.Problem.Errors!.Keys.ShouldBe(["description"]);
+        (await Sql.EventCountAsync(fixture.ConnectionString)).ShouldBe(events);
+    }
+
+    [Fact]
     public async Task A_json_body_with_a_charset_or_a_json_suffix_type_is_still_accepted()
     {
         var plain = await SendAsync("POST", "/beneficiary-groups", Encoding.UTF8.GetBytes("""{"name": "Charset group"}"""), "application/json; charset=utf-8");
