@@ -2,7 +2,6 @@ using EventSourced.Domain.Approvals.Events;
 using EventSourced.Domain.Approvals;
 using EventSourced.Projections.ReadTables;
 using JasperFx.Events;
-using Marten;
 
 namespace EventSourced.Projections.Approvals;
 
@@ -19,26 +18,15 @@ public sealed class CampaignApprovalsProjection : ReadTableProjection
         IncludeType<ApprovalRejected>();
     }
 
-    public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
+    public override RowChange? Change(IEvent e) => e.Data switch
     {
-        switch (e.Data)
-        {
-            case ApprovalRequested r:
-                Insert(operations, e, "id, campaign_id, status, probability_before, probability_after, reservation_id, requested_at",
-                    "?, ?, ?, ?, ?, ?, ?",
-                    r.ApprovalId, r.CampaignId, ApprovalWorkflow.Name(ApprovalStatus.Pending), r.ProbabilityBefore, r.ProbabilityAfter,
-                    r.ReservationId, r.RequestedAt);
-                break;
-            case ApprovalApproved a:
-                Update(operations, e, a.ApprovalId, "status = ?, reviewer_id = ?, reason = ?::text, order_id = ?, decided_at = ?",
-                    ApprovalWorkflow.Name(ApprovalStatus.Approved), a.ReviewerId, a.Reason!, a.OrderId, a.DecidedAt);
-                break;
-            case ApprovalRejected r:
-                Update(operations, e, r.ApprovalId, "status = ?, reviewer_id = ?, reason = ?::text, decided_at = ?",
-                    ApprovalWorkflow.Name(ApprovalStatus.Rejected), r.ReviewerId, r.Reason!, r.DecidedAt);
-                break;
-        }
-
-        return ValueTask.CompletedTask;
-    }
+        ApprovalRequested r => Insert(e, r.ApprovalId, ("campaign_id", r.CampaignId), ("status", ApprovalWorkflow.Name(ApprovalStatus.Pending)),
+            ("probability_before", r.ProbabilityBefore), ("probability_after", r.ProbabilityAfter), ("reservation_id", r.ReservationId),
+            ("requested_at", r.RequestedAt)),
+        ApprovalApproved a => Update(e, a.ApprovalId, ("status", ApprovalWorkflow.Name(ApprovalStatus.Approved)), ("reviewer_id", a.ReviewerId),
+            ("reason", a.Reason), ("order_id", a.OrderId), ("decided_at", a.DecidedAt)),
+        ApprovalRejected r => Update(e, r.ApprovalId, ("status", ApprovalWorkflow.Name(ApprovalStatus.Rejected)), ("reviewer_id", r.ReviewerId),
+            ("reason", r.Reason), ("decided_at", r.DecidedAt)),
+        _ => null,
+    };
 }

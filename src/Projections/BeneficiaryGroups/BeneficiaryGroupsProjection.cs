@@ -1,7 +1,6 @@
 using EventSourced.Domain.BeneficiaryGroups.Events;
 using EventSourced.Projections.ReadTables;
 using JasperFx.Events;
-using Marten;
 
 namespace EventSourced.Projections.BeneficiaryGroups;
 
@@ -17,20 +16,12 @@ public sealed class BeneficiaryGroupsProjection : ReadTableProjection
         IncludeType<BeneficiaryGroupUpdated>();
     }
 
-    public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
+    public override RowChange? Change(IEvent e) => e.Data switch
     {
-        switch (e.Data)
-        {
-            case BeneficiaryGroupCreated c:
-                Insert(operations, e, "id, name, description, region, tags, created_at, updated_at", "?, ?, ?::text, ?::text, ?, ?, ?",
-                    c.BeneficiaryGroupId, c.Name, c.Description!, c.Region!, c.Tags.ToArray(), c.CreatedAt, c.CreatedAt);
-                break;
-            case BeneficiaryGroupUpdated u:
-                Update(operations, e, u.BeneficiaryGroupId, "name = ?, description = ?::text, region = ?::text, tags = ?, updated_at = ?",
-                    u.Name, u.Description!, u.Region!, u.Tags.ToArray(), u.UpdatedAt);
-                break;
-        }
-
-        return ValueTask.CompletedTask;
-    }
+        BeneficiaryGroupCreated c => Insert(e, c.BeneficiaryGroupId, ("name", c.Name), ("description", c.Description), ("region", c.Region),
+            ("tags", c.Tags.ToArray()), ("created_at", c.CreatedAt), ("updated_at", c.CreatedAt)),
+        BeneficiaryGroupUpdated u => Update(e, u.BeneficiaryGroupId, ("name", u.Name), ("description", u.Description), ("region", u.Region),
+            ("tags", u.Tags.ToArray()), ("updated_at", u.UpdatedAt)),
+        _ => null,
+    };
 }

@@ -5,7 +5,6 @@ using EventSourced.Domain.Configuration;
 using EventSourced.Domain.Programs;
 using EventSourced.Projections.ReadTables;
 using JasperFx.Events;
-using Marten;
 
 namespace EventSourced.Projections.Campaigns;
 
@@ -29,52 +28,29 @@ public sealed class ProgramCampaignsProjection : ReadTableProjection
         IncludeType<CampaignApprovalRejected>();
     }
 
-    public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
+    public override RowChange? Change(IEvent e) => e.Data switch
     {
-        switch (e.Data)
-        {
-            case CampaignCreated c:
-                Insert(operations, e,
-                    "id, program_id, company_id, name, target_enrollment, max_enrollment, budget_amount, budget_currency, start_date, end_date, " +
-                    "status, template_id, template_version, config, config_overrides, created_at, updated_at",
-                    "?, ?, ?, ?, ?, ?, ?::numeric, ?::text, ?::date, ?::date, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?",
-                    c.CampaignId, c.ProgramId, c.CompanyId, c.Name, c.TargetEnrollment, c.MaxEnrollment, c.Budget?.Amount!, c.Budget?.Currency!,
-                    c.StartDate!, c.EndDate!, ProgramDecisions.StatusName(CampaignStatus.Draft), c.TemplateId, c.TemplateVersion,
-                    Config(c.TemplateVersion, c.TemplateDefaults, c.ProgramOverrides, c.ConfigOverrides), c.ConfigOverrides.GetRawText(),
-                    c.CreatedAt, c.CreatedAt);
-                break;
-            case CampaignUpdated u:
-                Update(operations, e, u.CampaignId,
-                    "name = ?, target_enrollment = ?, max_enrollment = ?, budget_amount = ?::numeric, budget_currency = ?::text, " +
-                    "start_date = ?::date, end_date = ?::date, config = ?::jsonb, config_overrides = ?::jsonb, updated_at = ?",
-                    u.Name, u.TargetEnrollment, u.MaxEnrollment, u.Budget?.Amount!, u.Budget?.Currency!, u.StartDate!, u.EndDate!,
-                    Config(u.TemplateVersion, u.TemplateDefaults, u.ProgramOverrides, u.ConfigOverrides), u.ConfigOverrides.GetRawText(),
-                    u.UpdatedAt);
-                break;
-            case CampaignRebased r:
-                Update(operations, e, r.CampaignId,
-                    "template_id = ?, template_version = ?, config = ?::jsonb, config_overrides = ?::jsonb, updated_at = ?",
-                    r.TemplateId, r.TemplateVersion, Config(r.TemplateVersion, r.TemplateDefaults, r.ProgramOverrides, r.ConfigOverrides),
-                    r.ConfigOverrides.GetRawText(), r.RebasedAt);
-                break;
-            case CampaignProbabilityChanged p:
-                Update(operations, e, p.CampaignId, "probability = ?, updated_at = ?", p.To, p.ChangedAt);
-                break;
-            case CampaignApprovalRequested a:
-                Update(operations, e, a.CampaignId, "approval_request_id = ?, reservation_id = ?, updated_at = ?", a.ApprovalId, a.ReservationId,
-                    a.RequestedAt);
-                break;
-            case CampaignWon w:
-                Update(operations, e, w.CampaignId, "status = ?, probability = 100, order_id = ?, updated_at = ?",
-                    ProgramDecisions.StatusName(CampaignStatus.Won), w.OrderId, w.WonAt);
-                break;
-            case CampaignApprovalRejected r:
-                Update(operations, e, r.CampaignId, "probability = ?, updated_at = ?", r.ProbabilityRestored, r.RejectedAt);
-                break;
-        }
-
-        return ValueTask.CompletedTask;
-    }
+        CampaignCreated c => Insert(e, c.CampaignId, ("program_id", c.ProgramId), ("company_id", c.CompanyId), ("name", c.Name),
+            ("target_enrollment", c.TargetEnrollment), ("max_enrollment", c.MaxEnrollment), ("budget_amount", c.Budget?.Amount),
+            ("budget_currency", c.Budget?.Currency), ("start_date", c.StartDate), ("end_date", c.EndDate),
+            ("status", ProgramDecisions.StatusName(CampaignStatus.Draft)), ("template_id", c.TemplateId), ("template_version", c.TemplateVersion),
+            ("config", Config(c.TemplateVersion, c.TemplateDefaults, c.ProgramOverrides, c.ConfigOverrides)),
+            ("config_overrides", c.ConfigOverrides.GetRawText()), ("created_at", c.CreatedAt), ("updated_at", c.CreatedAt)),
+        CampaignUpdated u => Update(e, u.CampaignId, ("name", u.Name), ("target_enrollment", u.TargetEnrollment), ("max_enrollment", u.MaxEnrollment),
+            ("budget_amount", u.Budget?.Amount), ("budget_currency", u.Budget?.Currency), ("start_date", u.StartDate), ("end_date", u.EndDate),
+            ("config", Config(u.TemplateVersion, u.TemplateDefaults, u.ProgramOverrides, u.ConfigOverrides)),
+            ("config_overrides", u.ConfigOverrides.GetRawText()), ("updated_at", u.UpdatedAt)),
+        CampaignRebased r => Update(e, r.CampaignId, ("template_id", r.TemplateId), ("template_version", r.TemplateVersion),
+            ("config", Config(r.TemplateVersion, r.TemplateDefaults, r.ProgramOverrides, r.ConfigOverrides)),
+            ("config_overrides", r.ConfigOverrides.GetRawText()), ("updated_at", r.RebasedAt)),
+        CampaignProbabilityChanged p => Update(e, p.CampaignId, ("probability", p.To), ("updated_at", p.ChangedAt)),
+        CampaignApprovalRequested a => Update(e, a.CampaignId, ("approval_request_id", a.ApprovalId), ("reservation_id", a.ReservationId),
+            ("updated_at", a.RequestedAt)),
+        CampaignWon w => Update(e, w.CampaignId, ("status", ProgramDecisions.StatusName(CampaignStatus.Won)), ("probability", 100),
+            ("order_id", w.OrderId), ("updated_at", w.WonAt)),
+        CampaignApprovalRejected r => Update(e, r.CampaignId, ("probability", r.ProbabilityRestored), ("updated_at", r.RejectedAt)),
+        _ => null,
+    };
 
     private static string Config(int templateVersion, JsonElement templateDefaults, JsonElement programOverrides, JsonElement campaignOverrides) =>
         ConfigMerge.Resolve(CampaignState.Layers(templateVersion, templateDefaults, programOverrides, campaignOverrides)).ToElement().GetRawText();

@@ -2,7 +2,6 @@ using EventSourced.Domain.Enrollments.Events;
 using EventSourced.Domain.Enrollments;
 using EventSourced.Projections.ReadTables;
 using JasperFx.Events;
-using Marten;
 
 namespace EventSourced.Projections.Enrollments;
 
@@ -20,33 +19,18 @@ public sealed class ProgramEnrollmentsProjection : ReadTableProjection
         IncludeType<EnrollmentUnlinked>();
     }
 
-    public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
+    public override RowChange? Change(IEvent e) => e.Data switch
     {
-        switch (e.Data)
-        {
-            case EnrollmentCreated c:
-                Insert(operations, e,
-                    "id, user_id, company_id, program_type, program_id, campaign_id, beneficiary_group_id, source_system, external_event_id, " +
-                    "status, occurred_at, created_at, updated_at",
-                    "?, ?, ?::uuid, ?, ?::uuid, ?::uuid, ?::uuid, ?, ?, ?, ?, ?, ?",
-                    c.EnrollmentId, c.UserId, c.CompanyId!, c.ProgramType, c.ProgramId!, c.CampaignId!, c.BeneficiaryGroupId!, c.SourceSystem,
-                    c.ExternalEventId, EnrollmentDecisions.Name(EnrollmentStatus.Active), c.OccurredAt, c.CreatedAt, c.CreatedAt);
-                break;
-            case EnrollmentLinkedToProgram l:
-                Update(operations, e, l.EnrollmentId, "program_id = ?, program_type = ?, beneficiary_group_id = ?, campaign_id = ?::uuid, updated_at = ?",
-                    l.ProgramId, l.ProgramType, l.BeneficiaryGroupId, l.CampaignId!, l.LinkedAt);
-                break;
-            case EnrollmentUnlinked u when u.UnlinksProgram:
-                Update(operations, e, u.EnrollmentId, "program_id = null, campaign_id = null, beneficiary_group_id = null, updated_at = ?", u.UnlinkedAt);
-                break;
-            case EnrollmentUnlinked u:
-                Update(operations, e, u.EnrollmentId, "campaign_id = null, updated_at = ?", u.UnlinkedAt);
-                break;
-            case EnrollmentStatusChanged s:
-                Update(operations, e, s.EnrollmentId, "status = ?, updated_at = ?", EnrollmentDecisions.Name(s.To), s.ChangedAt);
-                break;
-        }
-
-        return ValueTask.CompletedTask;
-    }
+        EnrollmentCreated c => Insert(e, c.EnrollmentId, ("user_id", c.UserId), ("company_id", c.CompanyId), ("program_type", c.ProgramType),
+            ("program_id", c.ProgramId), ("campaign_id", c.CampaignId), ("beneficiary_group_id", c.BeneficiaryGroupId),
+            ("source_system", c.SourceSystem), ("external_event_id", c.ExternalEventId), ("status", EnrollmentDecisions.Name(EnrollmentStatus.Active)),
+            ("occurred_at", c.OccurredAt), ("created_at", c.CreatedAt), ("updated_at", c.CreatedAt)),
+        EnrollmentLinkedToProgram l => Update(e, l.EnrollmentId, ("program_id", l.ProgramId), ("program_type", l.ProgramType),
+            ("beneficiary_group_id", l.BeneficiaryGroupId), ("campaign_id", l.CampaignId), ("updated_at", l.LinkedAt)),
+        EnrollmentUnlinked { UnlinksProgram: true } u => Update(e, u.EnrollmentId, ("program_id", null), ("campaign_id", null),
+            ("beneficiary_group_id", null), ("updated_at", u.UnlinkedAt)),
+        EnrollmentUnlinked u => Update(e, u.EnrollmentId, ("campaign_id", null), ("updated_at", u.UnlinkedAt)),
+        EnrollmentStatusChanged s => Update(e, s.EnrollmentId, ("status", EnrollmentDecisions.Name(s.To)), ("updated_at", s.ChangedAt)),
+        _ => null,
+    };
 }

@@ -3,7 +3,6 @@ using EventSourced.Domain.Inventory;
 using EventSourced.Domain.Programs;
 using EventSourced.Projections.ReadTables;
 using JasperFx.Events;
-using Marten;
 
 namespace EventSourced.Projections.Inventory;
 
@@ -20,27 +19,15 @@ public sealed class InventoryReservationsProjection : ReadTableProjection
         IncludeType<ReservationReleased>();
     }
 
-    public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
+    public override RowChange? Change(IEvent e) => e.Data switch
     {
-        switch (e.Data)
-        {
-            case InventoryReserved r:
-                Insert(operations, e,
-                    "id, campaign_id, approval_id, seats, budget_amount, budget_currency, start_date, end_date, status, created_at, updated_at",
-                    "?, ?, ?, ?, ?::numeric, ?::text, ?::date, ?::date, ?, ?, ?",
-                    r.ReservationId, r.CampaignId, r.ApprovalId, r.Seats, r.Budget?.Amount!, r.Budget?.Currency!, r.StartDate!, r.EndDate!,
-                    ProgramDecisions.StatusName(ReservationStatus.Reserved), r.ReservedAt, r.ReservedAt);
-                break;
-            case ReservationConverted c:
-                Update(operations, e, c.ReservationId, "status = ?, order_id = ?, updated_at = ?",
-                    ProgramDecisions.StatusName(ReservationStatus.Converted), c.OrderId, c.ConvertedAt);
-                break;
-            case ReservationReleased r:
-                Update(operations, e, r.ReservationId, "status = ?, release_reason = ?, updated_at = ?",
-                    ProgramDecisions.StatusName(ReservationStatus.Released), r.Reason, r.ReleasedAt);
-                break;
-        }
-
-        return ValueTask.CompletedTask;
-    }
+        InventoryReserved r => Insert(e, r.ReservationId, ("campaign_id", r.CampaignId), ("approval_id", r.ApprovalId), ("seats", r.Seats),
+            ("budget_amount", r.Budget?.Amount), ("budget_currency", r.Budget?.Currency), ("start_date", r.StartDate), ("end_date", r.EndDate),
+            ("status", ProgramDecisions.StatusName(ReservationStatus.Reserved)), ("created_at", r.ReservedAt), ("updated_at", r.ReservedAt)),
+        ReservationConverted c => Update(e, c.ReservationId, ("status", ProgramDecisions.StatusName(ReservationStatus.Converted)),
+            ("order_id", c.OrderId), ("updated_at", c.ConvertedAt)),
+        ReservationReleased r => Update(e, r.ReservationId, ("status", ProgramDecisions.StatusName(ReservationStatus.Released)),
+            ("release_reason", r.Reason), ("updated_at", r.ReleasedAt)),
+        _ => null,
+    };
 }

@@ -1,7 +1,6 @@
 using EventSourced.Domain.Orders.Events;
 using EventSourced.Projections.ReadTables;
 using JasperFx.Events;
-using Marten;
 
 namespace EventSourced.Projections.Orders;
 
@@ -16,15 +15,8 @@ public sealed class OrdersProjection : ReadTableProjection
         IncludeType<OrderCreated>();
     }
 
-    public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
-    {
-        if (e.Data is OrderCreated o)
-        {
-            Insert(operations, e, "id, campaign_id, approval_id, reservation_id, seats, amount, currency, created_at",
-                "?, ?, ?, ?, ?, ?::numeric, ?::text, ?",
-                o.OrderId, o.CampaignId, o.ApprovalId, o.ReservationId, o.Seats, o.Amount?.Amount!, o.Amount?.Currency!, o.CreatedAt);
-        }
-
-        return ValueTask.CompletedTask;
-    }
+    public override RowChange? Change(IEvent e) => e.Data is OrderCreated o
+        ? Insert(e, o.OrderId, ("campaign_id", o.CampaignId), ("approval_id", o.ApprovalId), ("reservation_id", o.ReservationId),
+            ("seats", o.Seats), ("amount", o.Amount?.Amount), ("currency", o.Amount?.Currency), ("created_at", o.CreatedAt))
+        : null;
 }

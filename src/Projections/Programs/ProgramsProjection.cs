@@ -3,7 +3,6 @@ using EventSourced.Domain.Programs.Events;
 using EventSourced.Domain.Programs;
 using EventSourced.Projections.ReadTables;
 using JasperFx.Events;
-using Marten;
 
 namespace EventSourced.Projections.Programs;
 
@@ -24,34 +23,20 @@ public sealed class ProgramsProjection : ReadTableProjection
         IncludeType<CampaignDeployed>();
     }
 
-    public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
+    public override RowChange? Change(IEvent e) => e.Data switch
     {
-        switch (e.Data)
-        {
-            case ProgramCreated c:
-                Insert(operations, e,
-                    "id, program_key, name, template_id, template_key, template_version, program_type, beneficiary_group_id, status, config, " +
-                    "config_overrides, tags, sdg_goals, created_at, updated_at",
-                    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?",
-                    c.ProgramId, c.ProgramKey, c.Name, c.TemplateId, c.TemplateKey, c.TemplateVersion, c.ProgramType, c.BeneficiaryGroupId,
-                    ProgramDecisions.StatusName(ProgramStatus.Draft), Config(c.TemplateVersion, c.TemplateDefaults, c.ConfigOverrides),
-                    c.ConfigOverrides.GetRawText(), c.Tags.ToArray(), c.SdgGoals.ToArray(), c.CreatedAt, c.CreatedAt);
-                break;
-            case ProgramStatusChanged s:
-                Update(operations, e, s.ProgramId, "status = ?, updated_at = ?", ProgramDecisions.StatusName(s.To), s.ChangedAt);
-                break;
-            case ProgramMigrated m:
-                Update(operations, e, m.ProgramId, "template_id = ?, template_version = ?, config = ?::jsonb, config_overrides = ?::jsonb, updated_at = ?",
-                    m.ToTemplateId, m.ToTemplateVersion, Config(m.ToTemplateVersion, m.TemplateDefaults, m.ConfigOverrides),
-                    m.ConfigOverrides.GetRawText(), m.MigratedAt);
-                break;
-            case CampaignDeployed d:
-                Update(operations, e, d.ProgramId, "updated_at = ?", d.DeployedAt);
-                break;
-        }
-
-        return ValueTask.CompletedTask;
-    }
+        ProgramCreated c => Insert(e, c.ProgramId, ("program_key", c.ProgramKey), ("name", c.Name), ("template_id", c.TemplateId),
+            ("template_key", c.TemplateKey), ("template_version", c.TemplateVersion), ("program_type", c.ProgramType),
+            ("beneficiary_group_id", c.BeneficiaryGroupId), ("status", ProgramDecisions.StatusName(ProgramStatus.Draft)),
+            ("config", Config(c.TemplateVersion, c.TemplateDefaults, c.ConfigOverrides)), ("config_overrides", c.ConfigOverrides.GetRawText()),
+            ("tags", c.Tags.ToArray()), ("sdg_goals", c.SdgGoals.ToArray()), ("created_at", c.CreatedAt), ("updated_at", c.CreatedAt)),
+        ProgramStatusChanged s => Update(e, s.ProgramId, ("status", ProgramDecisions.StatusName(s.To)), ("updated_at", s.ChangedAt)),
+        ProgramMigrated m => Update(e, m.ProgramId, ("template_id", m.ToTemplateId), ("template_version", m.ToTemplateVersion),
+            ("config", Config(m.ToTemplateVersion, m.TemplateDefaults, m.ConfigOverrides)), ("config_overrides", m.ConfigOverrides.GetRawText()),
+            ("updated_at", m.MigratedAt)),
+        CampaignDeployed d => Update(e, d.ProgramId, ("updated_at", d.DeployedAt)),
+        _ => null,
+    };
 
     private static string Config(int templateVersion, System.Text.Json.JsonElement defaults, System.Text.Json.JsonElement overrides) =>
         ConfigMerge.Resolve([new(ConfigLayer.Template(templateVersion), defaults), new(ConfigLayer.Program, overrides)]).ToElement().GetRawText();

@@ -2,7 +2,6 @@ using EventSourced.Domain.Templates.Events;
 using EventSourced.Domain.Templates;
 using EventSourced.Projections.ReadTables;
 using JasperFx.Events;
-using Marten;
 
 namespace EventSourced.Projections.Templates;
 
@@ -25,41 +24,21 @@ public sealed class ProgramTemplatesProjection : ReadTableProjection
         IncludeType<TemplateArchived>();
     }
 
-    public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
+    public override RowChange? Change(IEvent e) => e.Data switch
     {
-        switch (e.Data)
-        {
-            case TemplateCreated c:
-                Insert(operations, e,
-                    "id, template_key, version, name, description, category, status, default_config, config_schema, deprecated_by, " +
-                    "previous_version_id, created_at, updated_at",
-                    "?, ?, ?, ?, ?::text, ?, ?, ?::jsonb, ?::jsonb, null, ?::uuid, ?, ?",
-                    c.TemplateId, c.TemplateKey, c.Version, c.Name, c.Description!, c.Category, StatusText(TemplateStatus.Draft),
-                    c.DefaultConfig.GetRawText(), c.ConfigSchema.GetRawText(), c.PreviousVersionId!, c.CreatedAt, c.CreatedAt);
-                break;
-            case TemplateUpdated u:
-                Update(operations, e, u.TemplateId,
-                    "name = ?, description = ?::text, category = ?, default_config = ?::jsonb, config_schema = ?::jsonb, updated_at = ?",
-                    u.Name, u.Description!, u.Category, u.DefaultConfig.GetRawText(), u.ConfigSchema.GetRawText(), u.UpdatedAt);
-                break;
-            case TemplatePublished p:
-                SetStatus(operations, e, p.TemplateId, TemplateStatus.Active, p.PublishedAt);
-                break;
-            case TemplateDeprecated d:
-                Update(operations, e, d.TemplateId, "status = ?, deprecated_by = ?, updated_at = ?",
-                    StatusText(TemplateStatus.Deprecated), d.DeprecatedBy, d.DeprecatedAt);
-                break;
-            case TemplateArchived a:
-                SetStatus(operations, e, a.TemplateId, TemplateStatus.Archived, a.ArchivedAt);
-                break;
-        }
-
-        return ValueTask.CompletedTask;
-    }
+        TemplateCreated c => Insert(e, c.TemplateId, ("template_key", c.TemplateKey), ("version", c.Version), ("name", c.Name),
+            ("description", c.Description), ("category", c.Category), ("status", StatusText(TemplateStatus.Draft)),
+            ("default_config", c.DefaultConfig.GetRawText()), ("config_schema", c.ConfigSchema.GetRawText()), ("deprecated_by", null),
+            ("previous_version_id", c.PreviousVersionId), ("created_at", c.CreatedAt), ("updated_at", c.CreatedAt)),
+        TemplateUpdated u => Update(e, u.TemplateId, ("name", u.Name), ("description", u.Description), ("category", u.Category),
+            ("default_config", u.DefaultConfig.GetRawText()), ("config_schema", u.ConfigSchema.GetRawText()), ("updated_at", u.UpdatedAt)),
+        TemplatePublished p => Update(e, p.TemplateId, ("status", StatusText(TemplateStatus.Active)), ("updated_at", p.PublishedAt)),
+        TemplateDeprecated d => Update(e, d.TemplateId, ("status", StatusText(TemplateStatus.Deprecated)), ("deprecated_by", d.DeprecatedBy),
+            ("updated_at", d.DeprecatedAt)),
+        TemplateArchived a => Update(e, a.TemplateId, ("status", StatusText(TemplateStatus.Archived)), ("updated_at", a.ArchivedAt)),
+        _ => null,
+    };
 
     /// <summary>The status as stored and as the API shows it: <c>draft</c>, <c>active</c>, <c>deprecated</c>, <c>archived</c>.</summary>
     public static string StatusText(TemplateStatus status) => status.ToString().ToLowerInvariant();
-
-    private void SetStatus(IDocumentOperations operations, IEvent e, Guid id, TemplateStatus status, DateTimeOffset at) =>
-        Update(operations, e, id, "status = ?, updated_at = ?", StatusText(status), at);
 }
