@@ -1,0 +1,193 @@
+using System.Collections.Concurrent;
+using EventSourced.Domain.Enrollments;
+using EventSourced.Domain.Enrollments.Events;
+using EventSourced.IntegrationTests.Integrity;
+using EventSourced.Projections.Integrity;
+using EventSourced.Projections.ReadTables;
+using EventSourced.Projections.Replay;
+using EventSourced.Testing;
+
+namespace EventSourced.IntegrationTests.Replay;
+
+/// <summary>
+/// Issue 15: the rebuild builds new tables beside the live ones and switches them in one short transaction. Equal to the
+/// inline tables row for row; under a writer and readers, no reader sees a table shrink and no acknowledged write goes
+/// missing; an interrupted rebuild leaves the live tables as they were; events that cannot be applied stop the switch.
+/// </summary>
+public sealed class ZeroDowntimeRebuildTests(MartenDatabase db) : IClassFixture<MartenDatabase>
+{
+    private static readonly DateTimeOffset At = new(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task The_rebuilt_tables_equal_the_inline_tables_row_for_row_and_the_replay_counts_every_stream()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var bulk = await PopulateAsync();
+        var before = await db.ReadTablesSnapshotAsync();
+
+        var report = (await ReadTableRebuild.RunAsync(db.Store, new RebuildOptions(), cancellation: ct)).ShouldHaveSingleItem();
+
+        report.Switched.ShouldBeTrue(report.NotSwitchedBecause);
+        report.Streams.ShouldBe(bulk.StreamCount);
+        report.Events.ShouldBe(bulk.EventCount);
+        report.UnappliedEventCount.ShouldBe(0);
+        report.Tables.Select(t => t.Table).ShouldBe(ReadTableCatalog.TableNames);
+        report.Tables.ShouldAllBe(t => t.RowsAfter == t.RowsBefore);
+        await db.ShouldHaveReadTablesAsync(before);
+        (await Sql.ScalarAsync(db.ConnectionString, "select count(*) from pg_namespace where nspname like 'es_rebuild_%'")).ShouldBe(0);
+        (await IntegrityCheck.RunAsync(db.Store, new IntegrityCheckOptions(), db.Clock, cancellation: ct)).IsClean.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Under_a_writer_and_readers_no_reader_sees_a_table_shrink_and_no_acknowledged_write_is_lost()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await PopulateAsync();
+        var acknowledged = new ConcurrentDictionary<Guid, string>();
+        var smallestSeen = new ConcurrentBag<(long Seen, long Floor)>();
+        using var stop = new CancellationTokenSource();
+
+        var writer = Task.Run(() => WriteEnrollmentsAsync(acknowledged, stop.Token), ct);
+        var readers = Enumerable.Range(0, 2).Select(_ => Task.Run(() => ReadCountsAsync(acknowledged, smallestSeen, stop.Token), ct)).ToArray();
+        await WaitUntilAsync(() => acknowledged.Count >= 20, ct);
+
+        var report = (await ReadTableRebuild.RunAsync(db.Store, new RebuildOptions(), cancellation: ct)).ShouldHaveSingleItem();
+        var atSwitch = acknowledged.Count;
+        await WaitUntilAsync(() => acknowledged.Count >= atSwitch + 20, ct); // and writes go on into the new tables
+        await stop.CancelAsync();
+        await writer;
+        await Task.WhenAll(readers);
+
+        report.Switched.ShouldBeTrue(report.NotSwitchedBecause);
+        smallestSeen.ShouldNotBeEmpty();
+        smallestSeen.Where(s => s.Seen < s.Floor).ShouldBeEmpty("a reader saw fewer enrollments than had been acknowledged before it read");
+        var rows = await Sql.QueryAsync(db.ConnectionString, "select id, status from program_enrollments");
+        var statuses = rows.ToDictionary(r => (Guid)r["id"]!, r => (string)r["status"]!);
+        acknowledged.Where(a => !statuses.TryGetValue(a.Key, out var status) || status != a.Value).Select(a => a.Key)
+            .ShouldBeEmpty("every acknowledged enrollment is in the table as its last acknowledged event left it");
+        (await IntegrityCheck.RunAsync(db.Store, new IntegrityCheckOptions(), db.Clock, cancellation: ct)).Tables.Where(t => !t.IsClean).ShouldBeEmpty();
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"{acknowledged.Count} enrollments written during the test, {report.CaughtUpStreams} streams caught up, switch {report.SwitchDuration.TotalMilliseconds:0} ms");
+    }
+
+    [Fact]
+    public async Task An_interrupted_rebuild_leaves_the_live_tables_untouched_and_the_next_one_cleans_up_and_succeeds()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await PopulateAsync();
+        var before = await db.ReadTablesSnapshotAsync();
+        await Sql.ExecuteAsync(db.ConnectionString, "create schema es_rebuild_20260101000000_deadbeef; " +
+            "create table es_rebuild_20260101000000_deadbeef.program_enrollments (id uuid)"); // what a killed rebuild leaves behind
+
+        using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var progress = new SynchronousProgress(p =>
+        {
+            if (p.Phase == "replay" && p.Done > 0)
+            {
+                interrupt.Cancel();
+            }
+        });
+        var thrown = await Should.ThrowAsync<Exception>(() => ReadTableRebuild.RunAsync(db.Store, new RebuildOptions(), progress, interrupt.Token));
+        thrown.ShouldBeAssignableTo<OperationCanceledException>(thrown.ToString());
+
+        await db.ShouldHaveReadTablesAsync(before);
+        var report = (await ReadTableRebuild.RunAsync(db.Store, new RebuildOptions(), cancellation: ct)).ShouldHaveSingleItem();
+        report.Switched.ShouldBeTrue(report.NotSwitchedBecause);
+        await db.ShouldHaveReadTablesAsync(before);
+        (await Sql.ScalarAsync(db.ConnectionString, "select count(*) from pg_namespace where nspname like 'es_rebuild_%'")).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Events_that_cannot_be_applied_stop_the_switch_unless_the_operator_proceeds()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var bulk = await PopulateAsync();
+        var before = await db.ReadTablesSnapshotAsync();
+        var (sequence, _) = await db.InsertUnknownTypeAsync(bulk.Enrollments[0]);
+
+        var refused = (await ReadTableRebuild.RunAsync(db.Store, new RebuildOptions { Tables = ["program_enrollments"] }, cancellation: ct))
+            .ShouldHaveSingleItem();
+        refused.Switched.ShouldBeFalse();
+        refused.NotSwitchedBecause.ShouldNotBeNull().ShouldContain("could not be read or applied");
+        refused.UnappliedEvents.ShouldHaveSingleItem().Sequence.ShouldBe(sequence);
+        await db.ShouldHaveReadTablesAsync(before);
+
+        var proceeded = (await ReadTableRebuild.RunAsync(db.Store,
+            new RebuildOptions { Tables = ["program_enrollments"], ProceedDespiteUnappliedEvents = true }, cancellation: ct)).ShouldHaveSingleItem();
+        proceeded.Switched.ShouldBeTrue();
+        proceeded.UnappliedEventCount.ShouldBe(1);
+        proceeded.Tables.ShouldHaveSingleItem().Table.ShouldBe("program_enrollments");
+    }
+
+    private async Task<BulkStreams> PopulateAsync()
+    {
+        await Sql.ExecuteAsync(db.ConnectionString, $"truncate mt_events, mt_streams, {string.Join(", ", ReadTableCatalog.TableNames)}");
+        var bulk = new BulkStreams(db);
+        await bulk.TemplatesAsync(6);
+        await bulk.GroupsAsync(10);
+        await bulk.ProgramsAsync(30);
+        await bulk.CampaignsAsync(perProgram: 3);
+        await bulk.UpdateCampaignsAsync(every: 3);
+        await bulk.ProbabilityChangesAsync(bulk.Campaigns, changesEach: 2);
+        var crossing = bulk.Campaigns.Where((_, i) => i % 3 != 2).ToArray();
+        await bulk.CrossAsync(crossing);
+        await bulk.ApproveAsync(crossing.Where((_, i) => i % 2 == 0).ToArray());
+        await bulk.EnrollmentsAsync(300);
+        return bulk;
+    }
+
+    /// <summary>New enrollments, one transaction each, and now and then a status change of an earlier one: the inline path.</summary>
+    private async Task WriteEnrollmentsAsync(ConcurrentDictionary<Guid, string> acknowledged, CancellationToken stop)
+    {
+        var i = 0;
+        while (!stop.IsCancellationRequested)
+        {
+            await using var session = db.Store.LightweightSession();
+            var id = EnrollmentIds.ForExternalEvent(SourceSystems.Kintell, $"during-rebuild-{i}");
+            var status = EnrollmentDecisions.Name(EnrollmentStatus.Active);
+            session.Events.StartStream<EnrollmentState>(id, new EnrollmentCreated(id, $"user-{i}", null, "mentorship", null, null, null,
+                SourceSystems.Kintell, $"during-rebuild-{i}", At, At));
+            var earlier = i > 3 && i % 4 == 0 ? EnrollmentIds.ForExternalEvent(SourceSystems.Kintell, $"during-rebuild-{i - 3}") : (Guid?)null;
+            if (earlier is { } previous)
+            {
+                session.Events.Append(previous, new EnrollmentStatusChanged(previous, EnrollmentStatus.Active, EnrollmentStatus.Completed, At));
+            }
+
+            await session.SaveChangesAsync(CancellationToken.None);
+            acknowledged[id] = status;
+            if (earlier is { } completed)
+            {
+                acknowledged[completed] = EnrollmentDecisions.Name(EnrollmentStatus.Completed);
+            }
+
+            i++;
+        }
+    }
+
+    /// <summary>Counts the table over and over; each count must be at least what was acknowledged before the query started.</summary>
+    private async Task ReadCountsAsync(ConcurrentDictionary<Guid, string> acknowledged, ConcurrentBag<(long, long)> seen, CancellationToken stop)
+    {
+        var baseline = await Sql.ScalarAsync(db.ConnectionString, "select count(*) from program_enrollments") - acknowledged.Count;
+        while (!stop.IsCancellationRequested)
+        {
+            var floor = baseline + acknowledged.Count;
+            seen.Add((await Sql.ScalarAsync(db.ConnectionString, "select count(*) from program_enrollments"), floor));
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!condition())
+        {
+            DateTime.UtcNow.ShouldBeLessThan(deadline, "the condition was met in time");
+            await Task.Delay(20, ct);
+        }
+    }
+
+    /// <summary>Progress reported on the caller's thread (Progress&lt;T&gt; would post it, too late to interrupt on time).</summary>
+    private sealed class SynchronousProgress(Action<RebuildProgress> report) : IProgress<RebuildProgress>
+    {
+        public void Report(RebuildProgress value) => report(value);
+    }
+}
