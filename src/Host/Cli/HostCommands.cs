@@ -5,12 +5,13 @@ using Spectre.Console;
 
 namespace EventSourced.Host.Cli;
 
-/// <summary>Routes <c>integrity …</c> and <c>backfill-programs …</c> to the host's own commands.</summary>
+/// <summary>Routes <c>integrity …</c>, <c>rebuild …</c> and <c>backfill-programs …</c> to the host's own commands.</summary>
 public static class HostCommands
 {
     /// <summary>The arguments the host's configuration may see (a command's own options are removed).</summary>
     public static string[] HostArguments(string[] args) =>
         IntegrityCommand.Matches(args) ? [.. Parse(args).HostArguments]
+        : RebuildCommand.Matches(args) ? [.. ParseRebuild(args).HostArguments]
         : BackfillProgramsCommand.Matches(args) ? BackfillProgramsCommand.HostArguments(args)
         : TokenCommand.Matches(args) ? TokenCommand.HostArguments(args)
         : args;
@@ -23,7 +24,8 @@ public static class HostCommands
             return await BackfillProgramsCommand.RunAsync(app, args);
         }
 
-        if (!IntegrityCommand.Matches(args))
+        var rebuild = RebuildCommand.Matches(args);
+        if (!IntegrityCommand.Matches(args) && !rebuild)
         {
             return null;
         }
@@ -35,14 +37,21 @@ public static class HostCommands
         }
         catch (Exception ex)
         {
-            await Console.Error.WriteLineAsync($"integrity could not run: the database is not reachable or not migratable: {ex.Message}");
+            await Console.Error.WriteLineAsync($"{args[0]} could not run: the database is not reachable or not migratable: {ex.Message}");
             return IntegrityCommand.CouldNotRun;
+        }
+
+        if (rebuild)
+        {
+            return await new RebuildCommand(store, Console.Out, AnsiConsole.Console, Console.Error).RunAsync(ParseRebuild(args), app.Lifetime.ApplicationStopping);
         }
 
         var command = new IntegrityCommand(store, app.Services.GetRequiredService<TimeProvider>(), app.Services.GetRequiredService<IntegrityMetrics>(),
             Console.Out, AnsiConsole.Console, app.Services.GetRequiredService<TenancySettings>().IsTenanted, Console.Error);
         return await command.RunAsync(Parse(args), app.Lifetime.ApplicationStopping);
     }
+
+    private static CommandLineArguments ParseRebuild(string[] args) => CommandLineArguments.Parse(args.Skip(1), RebuildCommand.Flags, RebuildCommand.Valued);
 
     private static CommandLineArguments Parse(string[] args) => CommandLineArguments.Parse(args.Skip(1), IntegrityCommand.Flags, IntegrityCommand.Valued);
 }
