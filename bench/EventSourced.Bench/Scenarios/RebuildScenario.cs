@@ -91,6 +91,7 @@ public static class RebuildScenario
             (same ? string.Empty : " (ROW COUNTS CHANGED OR NOT SWITCHED)"),
             $"COPY (select * from mt_events order by seq_id) to /dev/null: {copy.TotalSeconds:F2} s", rebuild / copy, "≤ 4× the COPY's time",
             rebuild / copy <= 4));
+        context.Results.Note("zero-downtime rebuild phases: " + string.Join(", ", last.Phases.Select(p => $"{p.Key} {p.Value.TotalSeconds:F2} s")));
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;

@@ -41,4 +41,9 @@ public sealed record RebuildReport(
     bool Switched,
     string? NotSwitchedBecause,
     TimeSpan Elapsed,
-    TimeSpan SwitchDuration);
+    TimeSpan SwitchDuration)
+{
+    /// <summary>Where the time went: <c>create</c> (shadow tables), <c>read</c> (events read and deserialized), <c>fold</c>,
+    /// <c>write</c> (COPY into the shadow tables), <c>index</c> (their secondary indexes, built after the load), <c>catch-up</c>, <c>switch</c>. Informational, for tuning.</summary>
+    public IReadOnlyDictionary<string, TimeSpan> Phases { get; init; } = new Dictionary<string, TimeSpan>();
+}

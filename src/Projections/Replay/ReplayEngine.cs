@@ -33,6 +33,11 @@ internal sealed class ReplayEngine(IDocumentStore store, IMartenDatabase databas
 
     public long UnappliedCount { get; private set; }
 
+    /// <summary>Time spent reading and deserializing events, and folding them (the sink's own time is the sink's).</summary>
+    public TimeSpan ReadTime { get; private set; }
+
+    public TimeSpan FoldTime { get; private set; }
+
     public IReadOnlyList<UnappliedEvent> Unapplied => _unapplied;
 
     private string Schema => store.Options.Events.DatabaseSchemaName;
@@ -65,22 +70,38 @@ internal sealed class ReplayEngine(IDocumentStore store, IMartenDatabase databas
         return streams;
     }
 
-    /// <summary>Folds <paramref name="streams"/> (in the order given) and hands each one's rows to <paramref name="sink"/>.</summary>
+    /// <summary>
+    /// Folds <paramref name="streams"/> (in the order given) and hands each one's rows to <paramref name="sink"/>. The next chunk
+    /// is read (on its own connection) while this one is folded and written, so reading and writing overlap.
+    /// </summary>
     public async Task RunAsync(IReadOnlyList<StreamKey> streams, IReplaySink sink, IProgress<long>? streamsDone, CancellationToken cancellation)
     {
-        for (var start = 0; start < streams.Count; start += StreamsPerChunk)
+        var chunks = streams.Chunk(StreamsPerChunk).ToArray();
+        var next = chunks.Length > 0 ? ReadTimedAsync(chunks[0], cancellation) : null;
+        for (var i = 0; i < chunks.Length; i++)
         {
-            var chunk = streams.Skip(start).Take(StreamsPerChunk).ToArray();
-            var events = await ReadChunkAsync(chunk, cancellation);
+            var chunk = chunks[i];
+            var events = await next!;
+            next = i + 1 < chunks.Length ? ReadTimedAsync(chunks[i + 1], cancellation) : null;
             foreach (var stream in chunk)
             {
+                var fold = System.Diagnostics.Stopwatch.StartNew();
                 var rows = Fold(events.TryGetValue((stream.TenantId, stream.Id), out var list) ? list : []);
+                FoldTime += fold.Elapsed;
                 await sink.StreamFoldedAsync(stream, rows, cancellation);
             }
 
             StreamsReplayed += chunk.Length;
             streamsDone?.Report(StreamsReplayed);
         }
+    }
+
+    private async Task<Dictionary<(string, Guid), List<IEvent>>> ReadTimedAsync(IReadOnlyList<StreamKey> chunk, CancellationToken cancellation)
+    {
+        var read = System.Diagnostics.Stopwatch.StartNew();
+        var events = await ReadChunkAsync(chunk, cancellation);
+        ReadTime += read.Elapsed; // overlaps the previous chunk's fold and write
+        return events;
     }
 
     /// <summary>The rows one stream's events fold to, one per projection (null where the stream has no row).</summary>
@@ -118,9 +139,10 @@ internal sealed class ReplayEngine(IDocumentStore store, IMartenDatabase databas
     /// <summary>The events of a chunk of streams, by stream, in version order; events that cannot be read are recorded and left out.</summary>
     private async Task<Dictionary<(string, Guid), List<IEvent>>> ReadChunkAsync(IReadOnlyList<StreamKey> chunk, CancellationToken cancellation)
     {
+        var ids = chunk.Select(s => s.Id).Distinct().ToArray();
         try
         {
-            return Group(await ReadEventsAsync(chunk.Select(s => s.Id).Distinct().ToArray(), cancellation));
+            return Group(await ReadEventsAsync(ids, cancellation));
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not NpgsqlException)
         {
@@ -227,12 +249,16 @@ internal sealed class ReplayEngine(IDocumentStore store, IMartenDatabase databas
     private IQueryable<IEvent> Events(IQuerySession query) =>
         tenantId is null ? query.Events.QueryAllRawEvents().Where(e => e.AnyTenant()) : query.Events.QueryAllRawEvents();
 
+    // Called from the fold and from the read of the next chunk, which run at the same time.
     private void Record(UnappliedEvent unapplied)
     {
-        UnappliedCount++;
-        if (_unapplied.Count < maxDetails)
+        lock (_unapplied)
         {
-            _unapplied.Add(unapplied);
+            UnappliedCount++;
+            if (_unapplied.Count < maxDetails)
+            {
+                _unapplied.Add(unapplied);
+            }
         }
     }
 }

@@ -20,6 +20,9 @@ internal sealed class ShadowTableWriter(NpgsqlConnection connection, string shad
 
     public long RowsWritten { get; private set; }
 
+    /// <summary>Time spent writing rows and versions (COPY), catch-up deletes included.</summary>
+    public TimeSpan WriteTime { get; private set; }
+
     public static string CreateVersionsTableSql(string schema) =>
         $"create table {schema}.{StreamVersionsTable} (tenant_id text not null, id uuid not null, version bigint not null, primary key (tenant_id, id))";
 
@@ -78,6 +81,7 @@ internal sealed class ShadowTableWriter(NpgsqlConnection connection, string shad
             return;
         }
 
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var shape = shadowProjections[p].Shape;
         var columns = string.Join(", ", shape.Columns.Select(c => c.Name));
         await using (var importer = await connection.BeginBinaryImportAsync($"copy {shape.QualifiedName} ({columns}) from stdin (format binary)", cancellation))
@@ -96,6 +100,7 @@ internal sealed class ShadowTableWriter(NpgsqlConnection connection, string shad
 
         RowsWritten += rows.Count;
         rows.Clear();
+        WriteTime += watch.Elapsed;
     }
 
     private async Task FlushVersionsAsync(CancellationToken cancellation)
@@ -105,6 +110,7 @@ internal sealed class ShadowTableWriter(NpgsqlConnection connection, string shad
             return;
         }
 
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         await using (var importer = await connection.BeginBinaryImportAsync(
                          $"copy {shadowSchema}.{StreamVersionsTable} (tenant_id, id, version) from stdin (format binary)", cancellation))
         {
@@ -120,6 +126,7 @@ internal sealed class ShadowTableWriter(NpgsqlConnection connection, string shad
         }
 
         _versions.Clear();
+        WriteTime += watch.Elapsed;
     }
 
     private static Task WriteAsync(NpgsqlBinaryImporter importer, object? value, NpgsqlDbType type, CancellationToken cancellation) => value switch
