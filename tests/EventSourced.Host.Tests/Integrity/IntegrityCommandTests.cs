@@ -2,7 +2,6 @@ using System.Text.Json;
 using EventSourced.Host.Cli;
 using EventSourced.Host.Tests.Templates;
 using EventSourced.Projections.Integrity;
-using EventSourced.Projections.Registration;
 using EventSourced.Testing;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,11 +65,7 @@ public sealed class IntegrityCommandTests(HostFixture fixture) : IClassFixture<H
     [Fact]
     public async Task An_unreachable_database_exits_2()
     {
-        await using var unreachable = DocumentStore.For(options =>
-        {
-            options.Connection("Host=127.0.0.1;Port=1;Username=postgres;Timeout=2");
-            options.AddEventSourced();
-        });
+        await using var unreachable = UnreachableStore.Create();
 
         var result = await RunAsync(unreachable, "check");
 

@@ -1,6 +1,5 @@
 using EventSourced.Host.Cli;
 using EventSourced.Host.Tests.Templates;
-using EventSourced.Projections.Registration;
 using EventSourced.Testing;
 using Marten;
 using Spectre.Console;
@@ -49,11 +48,7 @@ public sealed class RebuildCommandTests(HostFixture fixture) : IClassFixture<Hos
     [Fact]
     public async Task An_unreachable_database_exits_2()
     {
-        await using var unreachable = DocumentStore.For(options =>
-        {
-            options.Connection("Host=127.0.0.1;Port=1;Username=postgres;Timeout=2");
-            options.AddEventSourced();
-        });
+        await using var unreachable = UnreachableStore.Create();
 
         var result = await RunAsync(unreachable);
 
