@@ -25,6 +25,9 @@ internal sealed class ReplayEngine(IDocumentStore store, IMartenDatabase databas
     /// <summary>Streams read per query: large enough that round trips do not matter, small enough to hold in memory.</summary>
     public const int StreamsPerChunk = 2000;
 
+    /// <summary>Events per query at most (a chunk closes early on long streams), so memory does not grow with the events.</summary>
+    public const long EventsPerChunk = 10_000;
+
     private readonly List<UnappliedEvent> _unapplied = [];
 
     public long EventsReplayed { get; private set; }
@@ -61,10 +64,12 @@ internal sealed class ReplayEngine(IDocumentStore store, IMartenDatabase databas
         }
 
         var streams = new List<StreamKey>();
+        var tenants = new Dictionary<string, string>(StringComparer.Ordinal); // one string per tenant, not one per stream
         await using var reader = await command.ExecuteReaderAsync(cancellation);
         while (await reader.ReadAsync(cancellation))
         {
-            streams.Add(new StreamKey(reader.GetString(0), reader.GetGuid(1), reader.GetInt64(2)));
+            var tenant = reader.GetString(0);
+            streams.Add(new StreamKey(tenants.TryGetValue(tenant, out var known) ? known : tenants[tenant] = tenant, reader.GetGuid(1), reader.GetInt64(2)));
         }
 
         return streams;
@@ -76,7 +81,7 @@ internal sealed class ReplayEngine(IDocumentStore store, IMartenDatabase databas
     /// </summary>
     public async Task RunAsync(IReadOnlyList<StreamKey> streams, IReplaySink sink, IProgress<long>? streamsDone, CancellationToken cancellation)
     {
-        var chunks = streams.Chunk(StreamsPerChunk).ToArray();
+        var chunks = Chunks(streams).ToArray();
         var next = chunks.Length > 0 ? ReadTimedAsync(chunks[0], cancellation) : null;
         for (var i = 0; i < chunks.Length; i++)
         {
@@ -93,6 +98,31 @@ internal sealed class ReplayEngine(IDocumentStore store, IMartenDatabase databas
 
             StreamsReplayed += chunk.Length;
             streamsDone?.Report(StreamsReplayed);
+        }
+    }
+
+    /// <summary>Consecutive streams, at most <see cref="StreamsPerChunk"/> and about <see cref="EventsPerChunk"/> events (a stream's
+    /// version is its number of events) per chunk; a stream longer than that is a chunk of its own.</summary>
+    private static IEnumerable<StreamKey[]> Chunks(IReadOnlyList<StreamKey> streams)
+    {
+        var chunk = new List<StreamKey>();
+        long events = 0;
+        foreach (var stream in streams)
+        {
+            if (chunk.Count > 0 && (chunk.Count == StreamsPerChunk || events + stream.Version > EventsPerChunk))
+            {
+                yield return [.. chunk];
+                chunk.Clear();
+                events = 0;
+            }
+
+            chunk.Add(stream);
+            events += stream.Version;
+        }
+
+        if (chunk.Count > 0)
+        {
+            yield return [.. chunk];
         }
     }
 
