@@ -44,7 +44,7 @@ public static class EventSourcedHost
         builder.Services.AddSingleton(WorkflowOptions(builder.Configuration));
         builder.Services.AddSingleton(LookupOptions(builder.Configuration));
         builder.Services.AddSingleton<IntegrityMetrics>();
-        builder.Services.AddHostedService<IntegrityMonitor>();
+        builder.Services.AddSingleton<Wolverine.Runtime.Agents.IAgentFamily, IntegrityMonitorAgentFamily>(); // the periodic check, on one node
         builder.Services.AddMarten(options =>
             {
                 options.DatabaseSchemaName = schema;
