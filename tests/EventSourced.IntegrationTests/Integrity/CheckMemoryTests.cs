@@ -58,40 +58,10 @@ public sealed class CheckMemoryTests(MartenDatabase db) : IClassFixture<MartenDa
         // Resuming inline, this method still runs on top of the finished check's frames, which keep its state (the last
         // page, or all of them, were it leaking) reachable: unwind them, or the baseline would include that run.
         await Task.Yield();
-        var memory = new PeakMemory();
+        var memory = new PeakMemory<IntegrityProgress>();
         var report = await IntegrityCheck.RunAsync(db.Store, Options, db.Clock, memory, TestContext.Current.CancellationToken);
         return new Measurement(report, memory.Peak - memory.Baseline, memory.Samples);
     }
 
     private sealed record Measurement(IntegrityReport Report, long Growth, long Samples);
-
-    /// <summary>
-    /// Samples the live heap after a full collection right away (the baseline) and on every progress report: after each
-    /// page of events, and before each table comparison. Reports run synchronously, on the check's own flow;
-    /// <see cref="Progress{T}"/> would post them to the thread pool and sample whenever it got round to it.
-    /// </summary>
-    private sealed class PeakMemory : IProgress<IntegrityProgress>
-    {
-        public PeakMemory() => Baseline = Peak = LiveHeap();
-
-        public long Baseline { get; }
-
-        public long Peak { get; private set; }
-
-        public long Samples { get; private set; }
-
-        public void Report(IntegrityProgress value)
-        {
-            Peak = Math.Max(Peak, LiveHeap());
-            Samples++;
-        }
-
-        private static long LiveHeap()
-        {
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            GC.Collect();
-            return GC.GetTotalMemory(false);
-        }
-    }
 }

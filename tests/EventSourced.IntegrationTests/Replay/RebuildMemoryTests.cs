@@ -45,36 +45,10 @@ public sealed class RebuildMemoryTests(MartenDatabase db) : IClassFixture<Marten
     {
         await ReadTableRebuild.RunAsync(db.Store, new RebuildOptions(), cancellation: TestContext.Current.CancellationToken);
         await Task.Yield(); // unwind the finished run's frames, which would keep its state reachable
-        var memory = new PeakMemory();
+        var memory = new PeakMemory<RebuildProgress>();
         var report = (await ReadTableRebuild.RunAsync(db.Store, new RebuildOptions(), memory, TestContext.Current.CancellationToken)).Single();
         return new Measurement(report, memory.Peak - memory.Baseline, memory.Samples);
     }
 
     private sealed record Measurement(RebuildReport Report, long Growth, long Samples);
-
-    /// <summary>Samples the live heap after a full collection right away and on every progress report (after each chunk).</summary>
-    private sealed class PeakMemory : IProgress<RebuildProgress>
-    {
-        public PeakMemory() => Baseline = Peak = LiveHeap();
-
-        public long Baseline { get; }
-
-        public long Peak { get; private set; }
-
-        public long Samples { get; private set; }
-
-        public void Report(RebuildProgress value)
-        {
-            Peak = Math.Max(Peak, LiveHeap());
-            Samples++;
-        }
-
-        private static long LiveHeap()
-        {
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            GC.Collect();
-            return GC.GetTotalMemory(false);
-        }
-    }
 }

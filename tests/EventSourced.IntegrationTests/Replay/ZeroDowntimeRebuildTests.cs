@@ -50,11 +50,11 @@ public sealed class ZeroDowntimeRebuildTests(MartenDatabase db) : IClassFixture<
         var baseline = await Sql.ScalarAsync(db.ConnectionString, "select count(*) from program_enrollments"); // before any write of the test
         var writer = Task.Run(() => WriteEnrollmentsAsync(acknowledged, stop.Token), ct);
         var readers = Enumerable.Range(0, 2).Select(_ => Task.Run(() => ReadCountsAsync(baseline, acknowledged, smallestSeen, stop.Token), ct)).ToArray();
-        await WaitUntilAsync(() => acknowledged.Count >= 20, ct);
+        await Eventually.UntilAsync(() => acknowledged.Count >= 20, "the writer acknowledged 20 enrollments", ct);
 
         var report = (await ReadTableRebuild.RunAsync(db.Store, new RebuildOptions(), cancellation: ct)).ShouldHaveSingleItem();
         var atSwitch = acknowledged.Count;
-        await WaitUntilAsync(() => acknowledged.Count >= atSwitch + 20, ct); // and writes go on into the new tables
+        await Eventually.UntilAsync(() => acknowledged.Count >= atSwitch + 20, "writes went on into the new tables", ct);
         await stop.CancelAsync();
         await writer;
         await Task.WhenAll(readers);
@@ -173,16 +173,6 @@ public sealed class ZeroDowntimeRebuildTests(MartenDatabase db) : IClassFixture<
         {
             var floor = baseline + acknowledged.Count; // taken before the query: all of these committed before it starts
             seen.Add((await Sql.ScalarAsync(db.ConnectionString, "select count(*) from program_enrollments"), floor));
-        }
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, CancellationToken ct)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!condition())
-        {
-            DateTime.UtcNow.ShouldBeLessThan(deadline, "the condition was met in time");
-            await Task.Delay(20, ct);
         }
     }
 

@@ -1,0 +1,24 @@
+namespace EventSourced.Projections.Replay;
+
+/// <param name="RowsBefore">Rows of the live table before the switch.</param>
+/// <param name="RowsAfter">Rows of the rebuilt table.</param>
+public sealed record RebuildTableReport(string Table, long RowsBefore, long RowsAfter);
+
+/// <summary>One database's rebuild: what was replayed, what could not be, and whether (and how fast) the new tables went live.</summary>
+public sealed record RebuildReport(
+    string Database,
+    IReadOnlyList<RebuildTableReport> Tables,
+    long Streams,
+    long Events,
+    long UnappliedEventCount,
+    IReadOnlyList<Integrity.UnappliedEvent> UnappliedEvents,
+    long CaughtUpStreams,
+    bool Switched,
+    string? NotSwitchedBecause,
+    TimeSpan Elapsed,
+    TimeSpan SwitchDuration)
+{
+    /// <summary>Where the time went: <c>create</c> (shadow tables), <c>read</c> (events read and deserialized), <c>fold</c>,
+    /// <c>write</c> (COPY into the shadow tables), <c>index</c> (their secondary indexes, built after the load), <c>catch-up</c>, <c>switch</c>. Informational, for tuning.</summary>
+    public IReadOnlyDictionary<string, TimeSpan> Phases { get; init; } = new Dictionary<string, TimeSpan>();
+}
