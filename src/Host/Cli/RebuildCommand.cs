@@ -72,6 +72,12 @@ public sealed class RebuildCommand(IDocumentStore store, TextWriter output, IAns
         output.WriteLine($"rebuild of {report.Database}: {report.Streams} streams, {report.Events} events replayed in {report.Elapsed.TotalSeconds:0.0} s; " +
                          $"{report.CaughtUpStreams} streams caught up" +
                          (report.Switched ? $"; switched in {report.SwitchDuration.TotalMilliseconds:0} ms" : $"; not switched: {report.NotSwitchedBecause}"));
+        if (report.Phases.Count > 0)
+        {
+            output.WriteLine("  time: " + string.Join(", ", report.Phases.Select(p => $"{p.Key} {p.Value.TotalSeconds:0.00} s")) +
+                             " (read, fold and write overlap; decode and fold are summed over the cores)");
+        }
+
         foreach (var table in report.Tables)
         {
             output.WriteLine($"  {table.Table,-24} {table.RowsBefore,10} rows before {table.RowsAfter,10} after");
@@ -98,7 +104,7 @@ public sealed class RebuildCommand(IDocumentStore store, TextWriter output, IAns
                 if (p.Phase != phase)
                 {
                     phase = p.Phase;
-                    _error.WriteLine($"rebuild: {p.Phase} ({p.Total} {(p.Phase == "replay" ? "streams" : "steps")})");
+                    _error.WriteLine(p.Phase == "replay" ? $"rebuild: replay (about {p.Total} events)" : $"rebuild: {p.Phase} ({p.Total} steps)");
                 }
             }));
         }

@@ -62,5 +62,8 @@ public abstract class ReadTableProjection : EventProjection
     protected static RowChange Update(IEvent e, Guid id, params ColumnValue[] values) => new(RowChangeKind.Update, e.TenantId, id, values);
 
     /// <summary>Whether this projection writes anything for events of <paramref name="eventType"/>.</summary>
-    public bool Handles(Type eventType) => IncludedEventTypes.Any(included => included.IsAssignableFrom(eventType));
+    /// <remarks>Asked for every event of a replay, so answered from a cache.</remarks>
+    public bool Handles(Type eventType) => _handles.GetOrAdd(eventType, type => IncludedEventTypes.Any(included => included.IsAssignableFrom(type)));
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Type, bool> _handles = new();
 }

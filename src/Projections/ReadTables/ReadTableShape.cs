@@ -16,6 +16,7 @@ public sealed record ColumnShape(string Name, string SqlType, NpgsqlDbType DbTyp
 public sealed class ReadTableShape
 {
     private readonly Dictionary<string, int> _ordinals;
+    private readonly object?[] _defaults;
     private readonly ConcurrentDictionary<string, string> _statements = new(StringComparer.Ordinal);
 
     public ReadTableShape(Table table)
@@ -23,6 +24,7 @@ public sealed class ReadTableShape
         QualifiedName = table.Identifier.QualifiedName;
         Columns = table.Columns.Select(c => new ColumnShape(c.Name, c.Type, DbTypeOf(c.Type), DefaultOf(c))).ToArray();
         _ordinals = Columns.Select((c, i) => (c.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
+        _defaults = Columns.Select(c => c.Default).ToArray();
         TenantOrdinal = _ordinals[TenantKeyedTable.TenantColumn];
         IdOrdinal = _ordinals["id"];
     }
@@ -70,7 +72,7 @@ public sealed class ReadTableShape
                     $"duplicate key value violates the primary key of {QualifiedName}: ({change.TenantId}, {change.Id}) already exists");
             }
 
-            next = Columns.Select(c => c.Default).ToArray();
+            next = (object?[])_defaults.Clone();
             next[TenantOrdinal] = change.TenantId;
             next[IdOrdinal] = change.Id;
         }
@@ -83,8 +85,9 @@ public sealed class ReadTableShape
             next = (object?[])row.Clone();
         }
 
-        foreach (var value in change.Values)
+        for (var i = 0; i < change.Values.Count; i++)
         {
+            var value = change.Values[i];
             next[OrdinalOf(value.Column)] = value.Value;
         }
 

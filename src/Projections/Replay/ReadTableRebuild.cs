@@ -66,11 +66,12 @@ public static class ReadTableRebuild
         {
             var engine = new ReplayEngine(store, database, tenantOnly, projections);
             var writer = new ShadowTableWriter(connection, shadow, projections);
-            var streams = await engine.StreamsAsync(connection, null, cancellation);
-            await engine.RunAsync(streams, writer, new ReportAs(progress, "replay", streams.Count), cancellation);
+            var estimate = await engine.EstimateEventsAsync(connection, cancellation);
+            await engine.RunAsync(ReplayScope.All, writer, new ReportAs(progress, "replay", estimate), cancellation);
             await writer.FlushAsync(cancellation);
-            var (read, fold, write) = (engine.ReadTime, engine.FoldTime, writer.WriteTime);
+            var (read, decode, fold, write) = (engine.ReadTime, engine.DecodeTime, engine.FoldTime, writer.WriteTime);
             phase.Restart();
+            await ExecuteAsync(connection, ShadowTableWriter.AddVersionsKeySql(shadow), cancellation);
             foreach (var (table, tableIndexes) in indexes)
             {
                 foreach (var index in tableIndexes)
@@ -114,7 +115,7 @@ public static class ReadTableRebuild
             {
                 Phases = new Dictionary<string, TimeSpan>
                 {
-                    ["create"] = created, ["read"] = read, ["fold"] = fold, ["write"] = write, ["index"] = indexed, ["catch-up"] = catchUp,
+                    ["create"] = created, ["read"] = read, ["decode"] = decode, ["fold"] = fold, ["write"] = write, ["index"] = indexed, ["catch-up"] = catchUp,
                     ["switch"] = switchTime,
                 },
             };
@@ -186,7 +187,7 @@ public static class ReadTableRebuild
         if (moved.Count > 0)
         {
             await writer.ForgetAsync(moved, cancellation);
-            await engine.RunAsync(moved, writer, null, cancellation);
+            await engine.RunAsync(ReplayScope.OfStreams(moved.Select(s => (s.TenantId, s.Id)).ToArray()), writer, null, cancellation);
             await writer.FlushAsync(cancellation);
         }
 
@@ -271,10 +272,11 @@ public static class ReadTableRebuild
         return counts;
     }
 
-    /// <summary>Streams done, reported as the rebuild's progress on the calling thread (not posted, so a caller can stop it on time).</summary>
-    private sealed class ReportAs(IProgress<RebuildProgress>? progress, string phase, long total) : IProgress<long>
+    /// <summary>Events replayed of about how many, reported as the rebuild's progress on the calling thread (not posted, so a
+    /// caller can stop it on time).</summary>
+    private sealed class ReportAs(IProgress<RebuildProgress>? progress, string phase, long estimate) : IProgress<long>
     {
-        public void Report(long value) => progress?.Report(new RebuildProgress(phase, value, total));
+        public void Report(long value) => progress?.Report(new RebuildProgress(phase, value, Math.Max(estimate, value)));
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellation)

@@ -4,143 +4,209 @@ using JasperFx.Events;
 using Marten;
 using Marten.Services;
 using Marten.Storage;
+using System.Threading.Channels;
 using Npgsql;
 
 namespace EventSourced.Projections.Replay;
 
 /// <summary>
-/// The one replay engine behind rebuilds (and, in time, the integrity check and targeted repair): one pass over the event
-/// log in stream order, read in large chunks of whole streams through Marten's own event reading (its serializer, type
-/// mappings and upcasters), each stream folded in memory through the projections' pure <see cref="ReadTableProjection.Change"/>,
-/// and the resulting rows handed to a sink stream by stream. Memory holds one chunk, whatever the size of the log.
+/// The one replay engine behind rebuilds, the integrity check and targeted repairs: one ordered read of the event log
+/// (<see cref="EventLogReader"/>, a single query sorted by stream key), decoded and folded on every core through the
+/// projections' pure <see cref="ReadTableProjection.Change"/>, and the rows handed to a sink stream by stream, in key order.
+/// Memory holds the batches in flight, whatever the size of the log.
 /// </summary>
 /// <remarks>
-/// Streams are taken in <c>(tenant_id, id)</c> order (tenant compared as bytes), so the rows come out in the order of the
-/// tables' primary keys. An event that cannot be read or applied is recorded as an <see cref="UnappliedEvent"/> and the fold
-/// of its stream carries on without it, as the integrity check has always reported them.
+/// Streams come in <c>(tenant_id collate "C", id)</c> order, the order a read table's rows are compared in. Events go through
+/// the store's serializer and registered type names (<see cref="EventDecoder"/>); a stream with an event whose type name is not
+/// registered plainly (an upcast alias, an unknown type) or whose JSON does not deserialize is read again through Marten's own
+/// event reading, event by event if need be, so upcasters apply and an unreadable event is recorded as an
+/// <see cref="UnappliedEvent"/> while the fold of its stream carries on without it.
 /// </remarks>
 internal sealed class ReplayEngine(IDocumentStore store, IMartenDatabase database, string? tenantId, IReadOnlyList<ReadTableProjection> projections,
     int maxDetails = 100)
 {
-    /// <summary>Streams read per query: large enough that round trips do not matter, small enough to hold in memory.</summary>
-    public const int StreamsPerChunk = 2000;
-
-    /// <summary>Events per query at most (a chunk closes early on long streams), so memory does not grow with the events.</summary>
-    public const long EventsPerChunk = 10_000;
+    /// <summary>Batches decoded and folded at once; the reader stays this far ahead of the sink at most.</summary>
+    private static readonly int Workers = Math.Max(2, Environment.ProcessorCount);
 
     private readonly List<UnappliedEvent> _unapplied = [];
+    private readonly EventDecoder _decoder = new(store, projections);
+    private long _events;
+    private long _foldTicks;
+    private long _decodeTicks;
 
-    public long EventsReplayed { get; private set; }
+    public long EventsReplayed => Interlocked.Read(ref _events);
 
     public long StreamsReplayed { get; private set; }
 
     public long UnappliedCount { get; private set; }
 
-    /// <summary>Time spent reading and deserializing events, and folding them (the sink's own time is the sink's).</summary>
+    /// <summary>Time spent reading rows off the connection (overlapping the decode, fold and write of earlier batches).</summary>
     public TimeSpan ReadTime { get; private set; }
 
-    public TimeSpan FoldTime { get; private set; }
+    /// <summary>Time spent decoding and folding, summed over the workers (so it can exceed the elapsed time).</summary>
+    public TimeSpan FoldTime => TimeSpan.FromTicks(Interlocked.Read(ref _foldTicks));
+
+    /// <summary>Time spent deserializing events, summed over the workers.</summary>
+    public TimeSpan DecodeTime => TimeSpan.FromTicks(Interlocked.Read(ref _decodeTicks));
 
     public IReadOnlyList<UnappliedEvent> Unapplied => _unapplied;
 
     private string Schema => store.Options.Events.DatabaseSchemaName;
 
-    /// <summary>Every stream of the database (of <c>tenantId</c> when set), or only <paramref name="only"/>, with its version.</summary>
-    public async Task<IReadOnlyList<StreamKey>> StreamsAsync(NpgsqlConnection connection, IReadOnlyCollection<Guid>? only, CancellationToken cancellation)
+    /// <summary>About how many events a full replay reads (the planner's estimate, for progress only).</summary>
+    public async Task<long> EstimateEventsAsync(NpgsqlConnection connection, CancellationToken cancellation)
     {
-        var sql = $"select tenant_id, id, version from {Schema}.mt_streams where is_archived = false" +
-                  (tenantId is null ? string.Empty : " and tenant_id = $1") +
-                  (only is null ? string.Empty : $" and id = any(${(tenantId is null ? 1 : 2)})") +
-                  " order by tenant_id collate \"C\", id";
-        await using var command = new NpgsqlCommand(sql, connection);
-        if (tenantId is not null)
+        await using var command = new NpgsqlCommand($"select reltuples::bigint from pg_class where oid = '{Schema}.mt_events'::regclass", connection);
+        var estimate = (long)(await command.ExecuteScalarAsync(cancellation))!;
+        if (estimate > 0)
         {
-            command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+            return estimate;
         }
 
-        if (only is not null)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = only.ToArray() });
-        }
-
-        var streams = new List<StreamKey>();
-        var tenants = new Dictionary<string, string>(StringComparer.Ordinal); // one string per tenant, not one per stream
-        await using var reader = await command.ExecuteReaderAsync(cancellation);
-        while (await reader.ReadAsync(cancellation))
-        {
-            var tenant = reader.GetString(0);
-            streams.Add(new StreamKey(tenants.TryGetValue(tenant, out var known) ? known : tenants[tenant] = tenant, reader.GetGuid(1), reader.GetInt64(2)));
-        }
-
-        return streams;
+        await using var max = new NpgsqlCommand($"select coalesce(max(seq_id), 0) from {Schema}.mt_events", connection);
+        return (long)(await max.ExecuteScalarAsync(cancellation))!;
     }
 
     /// <summary>
-    /// Folds <paramref name="streams"/> (in the order given) and hands each one's rows to <paramref name="sink"/>. The next chunk
-    /// is read (on its own connection) while this one is folded and written, so reading and writing overlap.
+    /// Folds the streams of <paramref name="scope"/> and hands each one's rows to <paramref name="sink"/>, in key order. The log is
+    /// read on <paramref name="readerConnection"/> when given (a caller that needs the read in its own snapshot opens it), else on
+    /// a connection of its own; the sink runs on the calling flow, one stream at a time.
     /// </summary>
-    public async Task RunAsync(IReadOnlyList<StreamKey> streams, IReplaySink sink, IProgress<long>? streamsDone, CancellationToken cancellation)
+    public async Task RunAsync(ReplayScope scope, IReplaySink sink, IProgress<long>? eventsDone, CancellationToken cancellation,
+        NpgsqlConnection? readerConnection = null)
     {
-        var chunks = Chunks(streams).ToArray();
-        var next = chunks.Length > 0 ? ReadTimedAsync(chunks[0], cancellation) : null;
-        for (var i = 0; i < chunks.Length; i++)
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var folded = Channel.CreateBounded<Task<FoldedStream[]>>(new BoundedChannelOptions(Workers * 2) { SingleReader = true, SingleWriter = true });
+        var producer = Task.Run(() => ProduceAsync(scope, folded.Writer, readerConnection, stop.Token), CancellationToken.None);
+        try
         {
-            var chunk = chunks[i];
-            var events = await next!;
-            next = i + 1 < chunks.Length ? ReadTimedAsync(chunks[i + 1], cancellation) : null;
-            foreach (var stream in chunk)
+            await foreach (var batch in folded.Reader.ReadAllAsync(stop.Token))
             {
-                var fold = System.Diagnostics.Stopwatch.StartNew();
-                var rows = Fold(events.TryGetValue((stream.TenantId, stream.Id), out var list) ? list : []);
-                FoldTime += fold.Elapsed;
-                await sink.StreamFoldedAsync(stream, rows, cancellation);
+                foreach (var stream in await batch)
+                {
+                    var rows = stream.Rows ?? FoldEvents(await ReadWithMartenAsync(stream.Key, cancellation));
+                    await sink.StreamFoldedAsync(stream.Key, rows, cancellation);
+                    StreamsReplayed++;
+                }
+
+                eventsDone?.Report(EventsReplayed);
             }
 
-            StreamsReplayed += chunk.Length;
-            streamsDone?.Report(StreamsReplayed);
+            await producer;
         }
-    }
-
-    /// <summary>Consecutive streams, at most <see cref="StreamsPerChunk"/> and about <see cref="EventsPerChunk"/> events (a stream's
-    /// version is its number of events) per chunk; a stream longer than that is a chunk of its own.</summary>
-    private static IEnumerable<StreamKey[]> Chunks(IReadOnlyList<StreamKey> streams)
-    {
-        var chunk = new List<StreamKey>();
-        long events = 0;
-        foreach (var stream in streams)
+        catch
         {
-            if (chunk.Count > 0 && (chunk.Count == StreamsPerChunk || events + stream.Version > EventsPerChunk))
+            await stop.CancelAsync();
+            try
             {
-                yield return [.. chunk];
-                chunk.Clear();
-                events = 0;
+                await producer;
+            }
+            catch (Exception) when (stop.IsCancellationRequested)
+            {
+                // The failure that stopped the replay is the one to report.
             }
 
-            chunk.Add(stream);
-            events += stream.Version;
-        }
-
-        if (chunk.Count > 0)
-        {
-            yield return [.. chunk];
+            throw;
         }
     }
 
-    private async Task<Dictionary<(string, Guid), List<IEvent>>> ReadTimedAsync(IReadOnlyList<StreamKey> chunk, CancellationToken cancellation)
+    private async Task ProduceAsync(ReplayScope scope, ChannelWriter<Task<FoldedStream[]>> folded, NpgsqlConnection? readerConnection,
+        CancellationToken cancellation)
     {
-        var read = System.Diagnostics.Stopwatch.StartNew();
-        var events = await ReadChunkAsync(chunk, cancellation);
-        ReadTime += read.Elapsed; // overlaps the previous chunk's fold and write
-        return events;
+        Exception? failure = null;
+        var connection = readerConnection ?? await OpenAsync(cancellation);
+        try
+        {
+            var reader = new EventLogReader(Schema, _decoder.NeedsData);
+            var read = System.Diagnostics.Stopwatch.StartNew();
+            await foreach (var batch in reader.ReadAsync(connection, tenantId, scope, cancellation))
+            {
+                read.Stop();
+                await folded.WriteAsync(Task.Run(() => FoldBatch(batch), cancellation), cancellation);
+                read.Start();
+            }
+
+            ReadTime += read.Elapsed;
+        }
+        catch (Exception ex)
+        {
+            failure = ex;
+            throw;
+        }
+        finally
+        {
+            folded.TryComplete(failure);
+            if (readerConnection is null)
+            {
+                await connection.DisposeAsync();
+            }
+        }
     }
+
+    /// <summary>Decodes and folds one batch; a stream that needs Marten's own reading comes back without rows.</summary>
+    private FoldedStream[] FoldBatch(EventBatch batch)
+    {
+        long decoding = 0, folding = 0;
+        var result = new FoldedStream[batch.Streams.Length];
+        var events = new List<IEvent>();
+        for (var s = 0; s < batch.Streams.Length; s++)
+        {
+            var slice = batch.Streams[s];
+            events.Clear();
+            var decoded = true;
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            for (var i = slice.Start; i < slice.Start + slice.Count && decoded; i++)
+            {
+                var raw = batch.Events[i];
+                if (_decoder.Skips(raw.TypeName))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    if (_decoder.Decode(raw) is { } e)
+                    {
+                        events.Add(e);
+                    }
+                    else
+                    {
+                        decoded = false;
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    decoded = false;
+                }
+            }
+
+            var folded = System.Diagnostics.Stopwatch.GetTimestamp();
+            decoding += folded - started;
+            if (decoded)
+            {
+                Interlocked.Add(ref _events, slice.Count);
+                result[s] = new FoldedStream(slice.Key, FoldEvents(events));
+                folding += System.Diagnostics.Stopwatch.GetTimestamp() - folded;
+            }
+            else
+            {
+                result[s] = new FoldedStream(slice.Key, null);
+            }
+        }
+
+        Interlocked.Add(ref _decodeTicks, System.Diagnostics.Stopwatch.GetElapsedTime(0, decoding).Ticks);
+        Interlocked.Add(ref _foldTicks, System.Diagnostics.Stopwatch.GetElapsedTime(0, folding).Ticks);
+        return result;
+    }
+
+    private sealed record FoldedStream(StreamKey Key, object?[]?[]? Rows);
 
     /// <summary>The rows one stream's events fold to, one per projection (null where the stream has no row).</summary>
-    public object?[]?[] Fold(IReadOnlyList<IEvent> events)
+    public object?[]?[] FoldEvents(IReadOnlyList<IEvent> events)
     {
         var rows = new object?[]?[projections.Count];
         foreach (var e in events)
         {
-            EventsReplayed++;
             for (var p = 0; p < projections.Count; p++)
             {
                 var projection = projections[p];
@@ -166,35 +232,16 @@ internal sealed class ReplayEngine(IDocumentStore store, IMartenDatabase databas
         return rows;
     }
 
-    /// <summary>The events of a chunk of streams, by stream, in version order; events that cannot be read are recorded and left out.</summary>
-    private async Task<Dictionary<(string, Guid), List<IEvent>>> ReadChunkAsync(IReadOnlyList<StreamKey> chunk, CancellationToken cancellation)
+    /// <summary>A stream read through Marten's own event reading (upcasters apply), event by event when a whole read fails, so
+    /// each unreadable event is named.</summary>
+    private async Task<List<IEvent>> ReadWithMartenAsync(StreamKey stream, CancellationToken cancellation)
     {
-        var ids = chunk.Select(s => s.Id).Distinct().ToArray();
-        try
-        {
-            return Group(await ReadEventsAsync(ids, cancellation));
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException and not NpgsqlException)
-        {
-            // Some event cannot be deserialized: read stream by stream, and a failing stream event by event, to name it.
-            var byStream = new Dictionary<(string, Guid), List<IEvent>>();
-            foreach (var stream in chunk)
-            {
-                byStream[(stream.TenantId, stream.Id)] = await ReadStreamCarefullyAsync(stream, cancellation);
-            }
-
-            return byStream;
-        }
+        var events = await ReadCarefullyAsync(stream, cancellation);
+        Interlocked.Add(ref _events, events.Count);
+        return events;
     }
 
-    private async Task<IReadOnlyList<IEvent>> ReadEventsAsync(Guid[] streamIds, CancellationToken cancellation)
-    {
-        await using var query = QuerySession();
-        return await Events(query).Where(e => streamIds.Contains(e.StreamId)).OrderBy(e => e.StreamId).ThenBy(e => e.Version)
-            .ToListAsync(cancellation);
-    }
-
-    private async Task<List<IEvent>> ReadStreamCarefullyAsync(StreamKey stream, CancellationToken cancellation)
+    private async Task<List<IEvent>> ReadCarefullyAsync(StreamKey stream, CancellationToken cancellation)
     {
         await using var query = QuerySession();
         try
@@ -244,23 +291,6 @@ internal sealed class ReplayEngine(IDocumentStore store, IMartenDatabase databas
         var connection = database.CreateConnection();
         await connection.OpenAsync(cancellation);
         return connection;
-    }
-
-    private static Dictionary<(string, Guid), List<IEvent>> Group(IReadOnlyList<IEvent> events)
-    {
-        var byStream = new Dictionary<(string, Guid), List<IEvent>>();
-        foreach (var e in events)
-        {
-            var key = (e.TenantId, e.StreamId);
-            if (!byStream.TryGetValue(key, out var list))
-            {
-                byStream[key] = list = [];
-            }
-
-            list.Add(e);
-        }
-
-        return byStream;
     }
 
     // One tenant's session sees only its events under conjoined tenancy; a replay of every tenant reads the database as a whole.
