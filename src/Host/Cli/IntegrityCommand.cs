@@ -7,7 +7,7 @@ using Spectre.Console;
 namespace EventSourced.Host.Cli;
 
 /// <summary>
-/// <c>integrity check [--table t]… [--tenant id] [--json] [--keep-scratch]</c> and
+/// <c>integrity check [--table t]… [--tenant id] [--since seq | --incremental | --stream id…] [--json] [--keep-scratch]</c> and
 /// <c>integrity repair [--dry-run] --operator id [--reason text] [--kind k]… [--table t]… [--json]</c>.
 /// Exit code: 0 clean, 1 findings (after a repair: findings remain or a repair was refused), 2 could not run.
 /// (JasperFx's command framework, which runs <c>projections</c>, only returns 0 or 1, hence a command of our own.)
@@ -27,11 +27,11 @@ public sealed class IntegrityCommand(IDocumentStore store, TimeProvider clock, I
     public const int CouldNotRun = 2;
 
     private const string Usage =
-        "usage: integrity check [--table <table>]... [--tenant <id>] [--json] [--keep-scratch]\n" +
+        "usage: integrity check [--table <table>]... [--tenant <id>] [--since <sequence> | --incremental | --stream <id>...] [--json] [--keep-scratch]\n" +
         "       integrity repair [--dry-run] --operator <id> [--reason <text>] [--kind <kind>]... [--table <table>]... [--tenant <id>] [--json]";
 
-    public static readonly string[] Flags = ["--json", "--dry-run", "--keep-scratch"];
-    public static readonly string[] Valued = ["--table", "--tenant", "--operator", "--reason", "--kind"];
+    public static readonly string[] Flags = ["--json", "--dry-run", "--keep-scratch", "--incremental"];
+    public static readonly string[] Valued = ["--table", "--tenant", "--operator", "--reason", "--kind", "--since", "--stream"];
 
     public static bool Matches(string[] args) => args.Length > 0 && args[0] == Name;
 
@@ -50,11 +50,43 @@ public sealed class IntegrityCommand(IDocumentStore store, TimeProvider clock, I
             return Refuse($"unknown finding kind(s): {string.Join(", ", unknownKinds)}. Kinds: {string.Join(", ", FindingKinds.All)}");
         }
 
+        long? since = null;
+        if (arguments.Value("--since") is { } sinceText)
+        {
+            if (!long.TryParse(sinceText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var sequence))
+            {
+                return Refuse($"--since takes an event sequence number (mt_events.seq_id), not '{sinceText}'");
+            }
+
+            since = sequence;
+        }
+
+        var streamTexts = arguments.Values("--stream");
+        var badStreams = streamTexts.Where(t => !Guid.TryParse(t, out _)).ToArray();
+        if (badStreams.Length > 0)
+        {
+            return Refuse($"--stream takes a stream id (a uuid), not {string.Join(", ", badStreams.Select(t => $"'{t}'"))}");
+        }
+
+        var partial = (since is null ? 0 : 1) + (arguments.Has("--incremental") ? 1 : 0) + (streamTexts.Count > 0 ? 1 : 0);
+        if (partial > 1)
+        {
+            return Refuse("--since, --incremental and --stream choose which streams to check: give one of them");
+        }
+
+        if (partial > 0 && action == "repair")
+        {
+            return Refuse("integrity repair works from a full check: --since, --incremental and --stream are for integrity check");
+        }
+
         var check = new IntegrityCheckOptions
         {
             Tables = arguments.Values("--table"),
             TenantId = arguments.Value("--tenant"),
             KeepScratchSchema = arguments.Has("--keep-scratch"),
+            SinceSequence = since,
+            Incremental = arguments.Has("--incremental"),
+            StreamIds = streamTexts.Count > 0 ? streamTexts.Select(Guid.Parse).ToArray() : null,
         };
         var json = arguments.Has("--json");
         try

@@ -11,7 +11,8 @@ public static class IntegrityReportText
 
     public static void Write(TextWriter output, IntegrityReport report)
     {
-        output.WriteLine(Invariant($"Integrity check of tenant {report.TenantId} at {report.CheckedAt:O}: {report.EventsReplayed} events replayed in {report.Duration.TotalSeconds:F1} s"));
+        output.WriteLine(Invariant($"Integrity check of tenant {report.TenantId} at {report.CheckedAt:O}: {report.EventsReplayed} events replayed in {report.Duration.TotalSeconds:F1} s") +
+            (report.Scope == "full" ? string.Empty : $"; partial ({report.Scope}): those streams' rows only, no domain findings"));
         output.WriteLine();
         output.WriteLine($"{"table",-24} {"expected",9} {"actual",9} {"missing",8} {"extra",8} {"differ",8}");
         foreach (var t in report.Tables)

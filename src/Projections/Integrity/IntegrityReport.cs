@@ -17,6 +17,10 @@ public sealed record IntegrityReport(
     long UnappliedEventCount,
     IReadOnlyList<DomainFinding> DomainFindings)
 {
+    /// <summary>What was checked: <c>full</c>, or which streams (<c>since sequence N</c>, <c>written since the last clean check</c>,
+    /// <c>N stream(s)</c>); a partial check compares those streams' rows and computes no domain findings.</summary>
+    public string Scope { get; init; } = "full";
+
     public bool IsClean => FindingCount == 0;
 
     public long FindingCount => CountsByKind.Values.Sum();

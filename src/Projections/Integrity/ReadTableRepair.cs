@@ -69,7 +69,7 @@ public static class ReadTableRepair
         }
 
         var applied = new HashSet<Target>();
-        foreach (var e in await StreamReplay.StreamEventsAsync(session, streamIds, cancellation))
+        foreach (var e in await StreamEvents.ReadAsync(session, streamIds, cancellation))
         {
             foreach (var (table, ids) in byTable)
             {

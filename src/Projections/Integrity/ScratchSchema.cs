@@ -1,53 +1,43 @@
 using EventSourced.Projections.ReadTables;
+using EventSourced.Projections.Replay;
+using Marten.Storage;
 using Npgsql;
 using Weasel.Postgresql;
 
 namespace EventSourced.Projections.Integrity;
 
 /// <summary>
-/// A throwaway schema holding a second copy of the read tables (same DDL, same projection code), which the check
-/// replays the streams into. Its name is unique per run, so concurrent checks never meet; it is dropped afterwards.
+/// On request only (<c>--keep-scratch</c>): a schema holding the rows the streams fold to, written set-based by the replay on
+/// a connection of its own, and kept after the check for investigating with psql. Its name is unique per run.
 /// </summary>
 internal sealed class ScratchSchema : IAsyncDisposable
 {
     private readonly NpgsqlConnection _connection;
-    private readonly bool _keep;
 
-    private ScratchSchema(NpgsqlConnection connection, string name, IReadOnlyList<ReadTableProjection> projections, bool keep)
+    private ScratchSchema(NpgsqlConnection connection, string name, ShadowTableWriter writer)
     {
         _connection = connection;
         Name = name;
-        Projections = projections;
-        _keep = keep;
+        Writer = writer;
     }
 
     public string Name { get; }
 
-    /// <summary>The read-table projections, writing into this schema.</summary>
-    public IReadOnlyList<ReadTableProjection> Projections { get; }
+    public ShadowTableWriter Writer { get; }
 
-    public ReadTableProjection For(string table) => Projections.Single(p => p.TableShortName == table);
-
-    public static async Task<ScratchSchema> CreateAsync(NpgsqlConnection connection, IReadOnlyCollection<string> tables, bool keep,
-        CancellationToken cancellation)
+    public static async Task<ScratchSchema> CreateAsync(IMartenDatabase database, IReadOnlyCollection<string> tables, CancellationToken cancellation)
     {
         var name = $"es_integrity_{DateTime.UtcNow:yyyyMMddHHmmss}_{Guid.NewGuid().ToString("N")[..8]}";
         var projections = ReadTableCatalog.For(name).Where(p => tables.Contains(p.TableShortName)).ToArray();
         var migrator = new PostgresqlMigrator();
-        var ddl = $"create schema {name};\n" + string.Join(";\n", projections.Select(p => p.Table.ToCreateSql(migrator)));
+        var ddl = $"create schema {name};\n" + string.Join(";\n", projections.Select(p => p.Table.ToCreateSql(migrator))) + ";\n" +
+                  ShadowTableWriter.CreateVersionsTableSql(name);
+        var connection = database.CreateConnection();
+        await connection.OpenAsync(cancellation);
         await using var command = new NpgsqlCommand(ddl, connection);
         await command.ExecuteNonQueryAsync(cancellation);
-        return new ScratchSchema(connection, name, projections, keep);
+        return new ScratchSchema(connection, name, new ShadowTableWriter(connection, name, projections));
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_keep)
-        {
-            return;
-        }
-
-        await using var command = new NpgsqlCommand($"drop schema if exists {Name} cascade", _connection);
-        await command.ExecuteNonQueryAsync(CancellationToken.None);
-    }
+    public ValueTask DisposeAsync() => _connection.DisposeAsync();
 }

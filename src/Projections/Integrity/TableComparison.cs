@@ -1,99 +1,173 @@
 using EventSourced.Projections.ReadTables;
+using EventSourced.Projections.Replay;
 using Npgsql;
 
 namespace EventSourced.Projections.Integrity;
 
 /// <summary>
-/// Compares one tenant's rows of a live read table with its replay in the scratch schema, in SQL: rows only in the replay
-/// (missing), rows only in the live table (extra), and, for rows in both, every column whose values differ (compared as
-/// PostgreSQL values, so jsonb and numeric compare by meaning; shown as text). Rows match by (tenant_id, id).
+/// Compares each read table with what the streams fold to, as a merge of two ordered sequences: the replay's rows, stream by
+/// stream in key order, against the live rows read through a cursor in the same order. A row only the replay has is
+/// missing, one only the table has is extra (no stream produces it), one both have is compared column by column. Counts are
+/// exact, listed details capped; the values of a listed mismatch are rendered as PostgreSQL text in the check's snapshot.
 /// </summary>
-internal static class TableComparison
+internal sealed class TableComparison(NpgsqlConnection liveConnection, IReadOnlyList<LiveRowCursor> cursors, int maxDetails)
 {
-    private const string Tenant = TenantKeyedTable.TenantColumn;
+    private readonly Dictionary<string, Tally[]> _byTenant = new(StringComparer.Ordinal);
+    private readonly List<(string Tenant, int Table, Guid Id, string Column, object? Expected)> _toRender = [];
 
-    public static async Task<TableReport> CompareAsync(NpgsqlConnection connection, ReadTableProjection live, ReadTableProjection replay,
-        string tenantId, int maxDetails, CancellationToken cancellation)
+    /// <summary>Advances every table to the stream's key and compares the stream's rows (one per table, null when none).</summary>
+    public async ValueTask CompareAsync(StreamKey stream, IReadOnlyList<object?[]?> expectedRows, CancellationToken cancellation)
     {
-        string expected = replay.TableName, actual = live.TableName;
-        var expectedRows = await CountAsync(connection, expected, tenantId, cancellation);
-        var actualRows = await CountAsync(connection, actual, tenantId, cancellation);
-        var (missing, missingCount) = await IdsOnlyInAsync(connection, expected, actual, tenantId, maxDetails, cancellation);
-        var (extra, extraCount) = await IdsOnlyInAsync(connection, actual, expected, tenantId, maxDetails, cancellation);
-        var (mismatches, mismatchCount) = await MismatchesAsync(connection, live, expected, actual, tenantId, maxDetails, cancellation);
-        return new TableReport(live.TableShortName, expectedRows, actualRows, missingCount, extraCount, mismatchCount, missing, extra, mismatches);
+        for (var t = 0; t < cursors.Count; t++)
+        {
+            var cursor = cursors[t];
+            var shape = cursor.Table.Shape;
+            await SkipExtraRowsBeforeAsync(t, stream.TenantId, stream.Id, cancellation);
+            var live = await cursor.PeekAsync(cancellation);
+            var expected = expectedRows[t];
+            var matches = live is not null && KeyOrder.Compare((string)live[shape.TenantOrdinal]!, (Guid)live[shape.IdOrdinal]!, stream.TenantId, stream.Id) == 0;
+            if (matches)
+            {
+                cursor.Take();
+            }
+
+            if (expected is null && !matches)
+            {
+                continue;
+            }
+
+            var tally = TallyOf(stream.TenantId, t);
+            if (expected is null)
+            {
+                tally.Actual++;
+                tally.AddExtra(stream.Id, maxDetails);
+            }
+            else if (!matches)
+            {
+                tally.Expected++;
+                tally.AddMissing(stream.Id, maxDetails);
+            }
+            else
+            {
+                tally.Expected++;
+                tally.Actual++;
+                Compare(stream.TenantId, t, stream.Id, expected, live!, tally);
+            }
+        }
     }
 
-    /// <summary>The tenants that have rows in any of <paramref name="tables"/>.</summary>
-    public static async Task<IReadOnlyList<string>> TenantsAsync(NpgsqlConnection connection, IEnumerable<string> tables, CancellationToken cancellation)
+    /// <summary>The live rows after the last stream are extra; then the listed mismatches are rendered as PostgreSQL text.</summary>
+    public async Task FinishAsync(CancellationToken cancellation)
     {
-        await using var command = new NpgsqlCommand(string.Join(" union ", tables.Select(t => $"select distinct {Tenant} from {t}")), connection) { CommandTimeout = 0 };
-        var tenants = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(cancellation);
-        while (await reader.ReadAsync(cancellation))
+        for (var t = 0; t < cursors.Count; t++)
         {
-            tenants.Add(reader.GetString(0));
+            await SkipExtraRowsBeforeAsync(t, null, Guid.Empty, cancellation);
         }
 
-        return tenants;
-    }
-
-    private static async Task<long> CountAsync(NpgsqlConnection connection, string table, string tenantId, CancellationToken cancellation)
-    {
-        await using var command = new NpgsqlCommand($"select count(*) from {table} where {Tenant} = $1", connection) { CommandTimeout = 0 };
-        command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
-        return (long)(await command.ExecuteScalarAsync(cancellation))!;
-    }
-
-    private static async Task<(IReadOnlyList<Guid>, long)> IdsOnlyInAsync(NpgsqlConnection connection, string table, string other, string tenantId,
-        int maxDetails, CancellationToken cancellation)
-    {
-        await using var command = new NpgsqlCommand(
-            $"select a.id, count(*) over () from {table} a where a.{Tenant} = $2 " +
-            $"and not exists (select 1 from {other} b where b.{Tenant} = a.{Tenant} and b.id = a.id) order by a.id limit $1",
-            connection) { CommandTimeout = 0 };
-        command.Parameters.Add(new NpgsqlParameter { Value = maxDetails });
-        command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
-        var ids = new List<Guid>();
-        long total = 0;
-        await using var reader = await command.ExecuteReaderAsync(cancellation);
-        while (await reader.ReadAsync(cancellation))
+        foreach (var (tenant, table, id, column, expected) in _toRender)
         {
-            ids.Add(reader.GetGuid(0));
-            total = reader.GetInt64(1);
+            var shape = cursors[table].Table.Shape;
+            var type = shape.Columns[shape.OrdinalOf(column)].SqlType;
+            await using var command = new NpgsqlCommand(
+                $"select $1::{type}::text, (select t.{column}::text from {cursors[table].Table.TableName} t " +
+                $"where t.{TenantKeyedTable.TenantColumn} = $2 and t.id = $3)", liveConnection);
+            command.Parameters.Add(new NpgsqlParameter { Value = expected ?? DBNull.Value, NpgsqlDbType = shape.Columns[shape.OrdinalOf(column)].DbType });
+            command.Parameters.Add(new NpgsqlParameter { Value = tenant });
+            command.Parameters.Add(new NpgsqlParameter { Value = id });
+            await using var reader = await command.ExecuteReaderAsync(cancellation);
+            await reader.ReadAsync(cancellation);
+            TallyOf(tenant, table).Mismatches.Add(new ColumnMismatch(id, column, reader.IsDBNull(0) ? null : reader.GetString(0),
+                reader.IsDBNull(1) ? null : reader.GetString(1)));
+        }
+    }
+
+    /// <summary>The tenants with a replayed row or a live row in any compared table.</summary>
+    public IEnumerable<string> Tenants => _byTenant.Keys;
+
+    public IReadOnlyList<TableReport> ReportsOf(string tenant) => cursors.Select((c, t) =>
+    {
+        var tally = _byTenant.TryGetValue(tenant, out var tallies) ? tallies[t] : new Tally();
+        return new TableReport(c.Table.TableShortName, tally.Expected, tally.Actual, tally.MissingCount, tally.ExtraCount, tally.MismatchCount,
+            tally.Missing, tally.Extra, [.. tally.Mismatches]);
+    }).ToArray();
+
+    private async Task SkipExtraRowsBeforeAsync(int t, string? tenant, Guid id, CancellationToken cancellation)
+    {
+        var cursor = cursors[t];
+        var shape = cursor.Table.Shape;
+        while (await cursor.PeekAsync(cancellation) is { } live)
+        {
+            var (liveTenant, liveId) = ((string)live[shape.TenantOrdinal]!, (Guid)live[shape.IdOrdinal]!);
+            if (tenant is not null && KeyOrder.Compare(liveTenant, liveId, tenant, id) >= 0)
+            {
+                return;
+            }
+
+            cursor.Take();
+            var tally = TallyOf(liveTenant, t);
+            tally.Actual++;
+            tally.AddExtra(liveId, maxDetails);
+        }
+    }
+
+    private void Compare(string tenant, int t, Guid id, object?[] expected, object?[] live, Tally tally)
+    {
+        var shape = cursors[t].Table.Shape;
+        var differing = shape.Columns.Select((column, c) => (column, c))
+            .Where(p => p.c != shape.TenantOrdinal && p.c != shape.IdOrdinal && !ReadTableRows.ValuesEqual(expected[p.c], live[p.c], p.column.DbType))
+            .OrderBy(p => p.column.Name, StringComparer.Ordinal)
+            .ToArray();
+        foreach (var (column, c) in differing)
+        {
+            if (tally.MismatchCount++ < maxDetails)
+            {
+                _toRender.Add((tenant, t, id, column.Name, expected[c]));
+            }
+        }
+    }
+
+    private Tally TallyOf(string tenant, int table)
+    {
+        if (!_byTenant.TryGetValue(tenant, out var tallies))
+        {
+            _byTenant[tenant] = tallies = cursors.Select(_ => new Tally()).ToArray();
         }
 
-        return (ids, total);
+        return tallies[table];
     }
 
-    private static async Task<(IReadOnlyList<ColumnMismatch>, long)> MismatchesAsync(NpgsqlConnection connection, ReadTableProjection live,
-        string expected, string actual, string tenantId, int maxDetails, CancellationToken cancellation)
+    private sealed class Tally
     {
-        var columns = live.Table.Columns.Select(c => c.Name).Where(c => c is not ("id" or Tenant)).ToArray();
-        var values = string.Join(", ", columns.Select(c => $"('{c}', e.{c} is distinct from a.{c}, e.{c}::text, a.{c}::text)"));
-        string Row(string alias) => string.Join(", ", columns.Select(c => $"{alias}.{c}"));
-        // Only row pairs that differ at all are taken apart column by column: rendering every column of every row as text
-        // ran past Npgsql's 30 s command timeout at 1M events (found by the benchmarks). Row-wise "is distinct from"
-        // compares each column as the list does. The check is an offline job bounded by its cancellation token, so its
-        // comparisons have no command timeout.
-        await using var command = new NpgsqlCommand(
-            $"select e.id, v.col, v.expected, v.actual, count(*) over () from {expected} e join {actual} a on a.{Tenant} = e.{Tenant} and a.id = e.id " +
-            $"and ({Row("e")}) is distinct from ({Row("a")}) " +
-            $"cross join lateral (values {values}) v(col, differs, expected, actual) where e.{Tenant} = $2 and v.differs order by e.id, v.col limit $1",
-            connection) { CommandTimeout = 0 };
-        command.Parameters.Add(new NpgsqlParameter { Value = maxDetails });
-        command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
-        var mismatches = new List<ColumnMismatch>();
-        long total = 0;
-        await using var reader = await command.ExecuteReaderAsync(cancellation);
-        while (await reader.ReadAsync(cancellation))
+        public long Expected { get; set; }
+
+        public long Actual { get; set; }
+
+        public long MissingCount { get; private set; }
+
+        public long ExtraCount { get; private set; }
+
+        public long MismatchCount { get; set; }
+
+        public List<Guid> Missing { get; } = [];
+
+        public List<Guid> Extra { get; } = [];
+
+        public List<ColumnMismatch> Mismatches { get; } = [];
+
+        public void AddMissing(Guid id, int max)
         {
-            mismatches.Add(new ColumnMismatch(reader.GetGuid(0), reader.GetString(1), Text(reader, 2), Text(reader, 3)));
-            total = reader.GetInt64(4);
+            if (MissingCount++ < max)
+            {
+                Missing.Add(id);
+            }
         }
 
-        return (mismatches, total);
+        public void AddExtra(Guid id, int max)
+        {
+            if (ExtraCount++ < max)
+            {
+                Extra.Add(id);
+            }
+        }
     }
-
-    private static string? Text(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

@@ -6,7 +6,7 @@ using Weasel.Postgresql.Tables;
 namespace EventSourced.Projections.ReadTables;
 
 /// <summary>One column of a read table: its name, PostgreSQL type, the Npgsql type used to write it in bulk, and its default.</summary>
-public sealed record ColumnShape(string Name, string SqlType, NpgsqlDbType DbType, object? Default);
+public sealed record ColumnShape(string Name, string SqlType, NpgsqlDbType DbType, object? Default, bool AllowsNull = true);
 
 /// <summary>
 /// A read table's columns in table order, and the two ways a <see cref="RowChange"/> is applied: as one SQL statement
@@ -22,7 +22,7 @@ public sealed class ReadTableShape
     public ReadTableShape(Table table)
     {
         QualifiedName = table.Identifier.QualifiedName;
-        Columns = table.Columns.Select(c => new ColumnShape(c.Name, c.Type, DbTypeOf(c.Type), DefaultOf(c))).ToArray();
+        Columns = table.Columns.Select(c => new ColumnShape(c.Name, c.Type, DbTypeOf(c.Type), DefaultOf(c), c.AllowNulls && !c.IsPrimaryKey)).ToArray();
         _ordinals = Columns.Select((c, i) => (c.Name, i)).ToDictionary(p => p.Name, p => p.i, StringComparer.Ordinal);
         _defaults = Columns.Select(c => c.Default).ToArray();
         TenantOrdinal = _ordinals[TenantKeyedTable.TenantColumn];
@@ -59,19 +59,14 @@ public sealed class ReadTableShape
     /// <summary>
     /// The row after <paramref name="change"/>, as the statement would leave it: an insert creates it from the columns' defaults
     /// (and fails on a row that exists, as the primary key would), an update sets columns of an existing row and leaves an
-    /// absent row absent. The row is an array in <see cref="Columns"/> order; the one passed in is not modified.
+    /// absent row absent; either fails, as PostgreSQL would, when it leaves a <c>not null</c> column null. The row is an array
+    /// in <see cref="Columns"/> order; the one passed in is not modified.
     /// </summary>
     public object?[]? Apply(object?[]? row, RowChange change)
     {
         object?[] next;
         if (change.Kind == RowChangeKind.Insert)
         {
-            if (row is not null)
-            {
-                throw new InvalidOperationException(
-                    $"duplicate key value violates the primary key of {QualifiedName}: ({change.TenantId}, {change.Id}) already exists");
-            }
-
             next = (object?[])_defaults.Clone();
             next[TenantOrdinal] = change.TenantId;
             next[IdOrdinal] = change.Id;
@@ -89,6 +84,20 @@ public sealed class ReadTableShape
         {
             var value = change.Values[i];
             next[OrdinalOf(value.Column)] = value.Value;
+        }
+
+        for (var c = 0; c < next.Length; c++)
+        {
+            if (next[c] is null && !Columns[c].AllowsNull)
+            {
+                throw new InvalidOperationException($"null value in column \"{Columns[c].Name}\" of relation \"{QualifiedName}\" violates not-null constraint");
+            }
+        }
+
+        if (change.Kind == RowChangeKind.Insert && row is not null)
+        {
+            throw new InvalidOperationException(
+                $"duplicate key value violates the primary key of {QualifiedName}: ({change.TenantId}, {change.Id}) already exists");
         }
 
         return next;

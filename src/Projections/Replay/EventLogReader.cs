@@ -15,7 +15,7 @@ internal readonly record struct StreamSlice(StreamKey Key, int Start, int Count)
 /// sorts a sequential scan about as fast as it copies the log out, where per-chunk index lookups jumped around the heap —
 /// through Npgsql's binary protocol, and cuts it into batches of whole streams. Only the batches in flight are in memory.
 /// </summary>
-internal sealed class EventLogReader(string schema, Func<string, bool> needsData)
+internal sealed class EventLogReader(string schema, Func<string, bool> needsData, int eventsPerBatch = EventLogReader.EventsPerBatch)
 {
     /// <summary>Events per batch, about (a batch ends at a stream boundary, so one long stream makes one long batch).</summary>
     public const int EventsPerBatch = 4000;
@@ -25,7 +25,7 @@ internal sealed class EventLogReader(string schema, Func<string, bool> needsData
     {
         await using var command = Query(connection, tenantId, scope);
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, cancellation);
-        var events = new List<RawEvent>(EventsPerBatch + 64);
+        var events = new List<RawEvent>(eventsPerBatch + 64);
         var streams = new List<StreamSlice>();
         var tenants = new Dictionary<string, string>(StringComparer.Ordinal); // one string per tenant, not one per event
         var types = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -38,7 +38,7 @@ internal sealed class EventLogReader(string schema, Func<string, bool> needsData
             {
                 streams.Add(Slice(events, start));
                 start = events.Count;
-                if (events.Count >= EventsPerBatch)
+                if (events.Count >= eventsPerBatch)
                 {
                     yield return new EventBatch([.. events], [.. streams]);
                     events.Clear();

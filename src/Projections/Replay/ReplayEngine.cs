@@ -22,21 +22,30 @@ namespace EventSourced.Projections.Replay;
 /// event reading, event by event if need be, so upcasters apply and an unreadable event is recorded as an
 /// <see cref="UnappliedEvent"/> while the fold of its stream carries on without it.
 /// </remarks>
+/// <param name="eventsPerBatch">Events per batch, about: with the batches in flight, what bounds the replay's memory.</param>
 internal sealed class ReplayEngine(IDocumentStore store, IMartenDatabase database, string? tenantId, IReadOnlyList<ReadTableProjection> projections,
-    int maxDetails = 100)
+    int maxDetails = 100, int eventsPerBatch = EventLogReader.EventsPerBatch)
 {
     /// <summary>Batches decoded and folded at once; the reader stays this far ahead of the sink at most.</summary>
     private static readonly int Workers = Math.Max(2, Environment.ProcessorCount);
 
     private readonly List<UnappliedEvent> _unapplied = [];
+    private readonly Dictionary<string, (long Count, List<UnappliedEvent> Listed)> _unappliedByTenant = new(StringComparer.Ordinal);
     private readonly EventDecoder _decoder = new(store, projections);
     private long _events;
     private long _foldTicks;
     private long _decodeTicks;
+    private readonly Dictionary<string, long> _eventsByTenant = new(StringComparer.Ordinal);
 
     public long EventsReplayed => Interlocked.Read(ref _events);
 
     public long StreamsReplayed { get; private set; }
+
+    /// <summary>Events replayed of one tenant (those that could not be read are not counted).</summary>
+    public long EventsOf(string tenant) => _eventsByTenant.GetValueOrDefault(tenant);
+
+    /// <summary>The tenants whose streams were replayed.</summary>
+    public IEnumerable<string> TenantsReplayed => _eventsByTenant.Keys;
 
     public long UnappliedCount { get; private set; }
 
@@ -49,7 +58,15 @@ internal sealed class ReplayEngine(IDocumentStore store, IMartenDatabase databas
     /// <summary>Time spent deserializing events, summed over the workers.</summary>
     public TimeSpan DecodeTime => TimeSpan.FromTicks(Interlocked.Read(ref _decodeTicks));
 
-    public IReadOnlyList<UnappliedEvent> Unapplied => _unapplied;
+    public IReadOnlyList<UnappliedEvent> Unapplied => [.. _unapplied.OrderBy(e => e.Sequence)];
+
+    /// <summary>The tenants with events that could not be read or applied.</summary>
+    public IEnumerable<string> TenantsWithUnapplied => _unappliedByTenant.Keys;
+
+    public IReadOnlyList<UnappliedEvent> UnappliedOf(string tenant) =>
+        _unappliedByTenant.TryGetValue(tenant, out var u) ? [.. u.Listed.OrderBy(e => e.Sequence)] : [];
+
+    public long UnappliedCountOf(string tenant) => _unappliedByTenant.TryGetValue(tenant, out var u) ? u.Count : 0;
 
     private string Schema => store.Options.Events.DatabaseSchemaName;
 
@@ -84,7 +101,14 @@ internal sealed class ReplayEngine(IDocumentStore store, IMartenDatabase databas
             {
                 foreach (var stream in await batch)
                 {
-                    var rows = stream.Rows ?? FoldEvents(await ReadWithMartenAsync(stream.Key, cancellation));
+                    var (rows, events) = (stream.Rows, stream.Events);
+                    if (rows is null)
+                    {
+                        var read = await ReadWithMartenAsync(stream.Key, cancellation);
+                        (rows, events) = (FoldEvents(read), read.Count);
+                    }
+
+                    _eventsByTenant[stream.Key.TenantId] = _eventsByTenant.GetValueOrDefault(stream.Key.TenantId) + events;
                     await sink.StreamFoldedAsync(stream.Key, rows, cancellation);
                     StreamsReplayed++;
                 }
@@ -117,7 +141,7 @@ internal sealed class ReplayEngine(IDocumentStore store, IMartenDatabase databas
         var connection = readerConnection ?? await OpenAsync(cancellation);
         try
         {
-            var reader = new EventLogReader(Schema, _decoder.NeedsData);
+            var reader = new EventLogReader(Schema, _decoder.NeedsData, eventsPerBatch);
             var read = System.Diagnostics.Stopwatch.StartNew();
             await foreach (var batch in reader.ReadAsync(connection, tenantId, scope, cancellation))
             {
@@ -185,12 +209,12 @@ internal sealed class ReplayEngine(IDocumentStore store, IMartenDatabase databas
             if (decoded)
             {
                 Interlocked.Add(ref _events, slice.Count);
-                result[s] = new FoldedStream(slice.Key, FoldEvents(events));
+                result[s] = new FoldedStream(slice.Key, FoldEvents(events), slice.Count);
                 folding += System.Diagnostics.Stopwatch.GetTimestamp() - folded;
             }
             else
             {
-                result[s] = new FoldedStream(slice.Key, null);
+                result[s] = new FoldedStream(slice.Key, null, 0);
             }
         }
 
@@ -199,7 +223,7 @@ internal sealed class ReplayEngine(IDocumentStore store, IMartenDatabase databas
         return result;
     }
 
-    private sealed record FoldedStream(StreamKey Key, object?[]?[]? Rows);
+    private sealed record FoldedStream(StreamKey Key, object?[]?[]? Rows, long Events);
 
     /// <summary>The rows one stream's events fold to, one per projection (null where the stream has no row).</summary>
     public object?[]?[] FoldEvents(IReadOnlyList<IEvent> events)
@@ -219,12 +243,20 @@ internal sealed class ReplayEngine(IDocumentStore store, IMartenDatabase databas
                 {
                     if (projection.Change(e) is { } change)
                     {
-                        rows[p] = projection.Shape.Apply(rows[p], change);
+                        var next = projection.Shape.Apply(rows[p], change);
+                        if (change.Id != e.StreamId || change.TenantId != e.TenantId)
+                        {
+                            // The fold holds one row per stream: a row keyed otherwise breaks the read tables' contract.
+                            throw new InvalidOperationException(
+                                $"the event writes row ({change.TenantId}, {change.Id}) of {projection.TableShortName}, not its own stream's row");
+                        }
+
+                        rows[p] = next;
                     }
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    Record(new UnappliedEvent(e.Sequence, e.StreamId, e.Version, e.EventTypeName, projection.TableShortName, ex.Innermost().Message));
+                    Record(e.TenantId, new UnappliedEvent(e.Sequence, e.StreamId, e.Version, e.EventTypeName, projection.TableShortName, ex.Innermost().Message));
                 }
             }
         }
@@ -260,7 +292,7 @@ internal sealed class ReplayEngine(IDocumentStore store, IMartenDatabase databas
                 }
                 catch (Exception readFailure) when (readFailure is not OperationCanceledException and not NpgsqlException)
                 {
-                    Record(new UnappliedEvent(sequence, stream.Id, version, type, null, readFailure.Message));
+                    Record(stream.TenantId, new UnappliedEvent(sequence, stream.Id, version, type, null, readFailure.Message));
                 }
             }
 
@@ -309,8 +341,8 @@ internal sealed class ReplayEngine(IDocumentStore store, IMartenDatabase databas
     private IQueryable<IEvent> Events(IQuerySession query) =>
         tenantId is null ? query.Events.QueryAllRawEvents().Where(e => e.AnyTenant()) : query.Events.QueryAllRawEvents();
 
-    // Called from the fold and from the read of the next chunk, which run at the same time.
-    private void Record(UnappliedEvent unapplied)
+    // Called from the fold workers, which run at the same time.
+    private void Record(string tenant, UnappliedEvent unapplied)
     {
         lock (_unapplied)
         {
@@ -319,6 +351,14 @@ internal sealed class ReplayEngine(IDocumentStore store, IMartenDatabase databas
             {
                 _unapplied.Add(unapplied);
             }
+
+            var (count, listed) = _unappliedByTenant.TryGetValue(tenant, out var known) ? known : (0, []);
+            if (listed.Count < maxDetails)
+            {
+                listed.Add(unapplied);
+            }
+
+            _unappliedByTenant[tenant] = (count + 1, listed);
         }
     }
 }
