@@ -113,15 +113,20 @@ internal sealed class TableComparison(NpgsqlConnection liveConnection, IReadOnly
     private void Compare(string tenant, int t, Guid id, object?[] expected, object?[] live, Tally tally)
     {
         var shape = cursors[t].Table.Shape;
-        var differing = shape.Columns.Select((column, c) => (column, c))
-            .Where(p => p.c != shape.TenantOrdinal && p.c != shape.IdOrdinal && !ReadTableRows.ValuesEqual(expected[p.c], live[p.c], p.column.DbType))
-            .OrderBy(p => p.column.Name, StringComparer.Ordinal)
-            .ToArray();
-        foreach (var (column, c) in differing)
+        List<ColumnShape>? differing = null; // allocated only for a row that differs
+        for (var c = 0; c < expected.Length; c++)
+        {
+            if (c != shape.TenantOrdinal && c != shape.IdOrdinal && !ReadTableRows.ValuesEqual(expected[c], live[c], shape.Columns[c].DbType))
+            {
+                (differing ??= []).Add(shape.Columns[c]);
+            }
+        }
+
+        foreach (var column in differing?.OrderBy(d => d.Name, StringComparer.Ordinal) ?? Enumerable.Empty<ColumnShape>())
         {
             if (tally.MismatchCount++ < maxDetails)
             {
-                _toRender.Add((tenant, t, id, column.Name, expected[c]));
+                _toRender.Add((tenant, t, id, column.Name, expected[shape.OrdinalOf(column.Name)]));
             }
         }
     }
