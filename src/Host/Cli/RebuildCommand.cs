@@ -6,10 +6,11 @@ using Spectre.Console;
 namespace EventSourced.Host.Cli;
 
 /// <summary>
-/// <c>rebuild [--table t]… [--tenant id] [--dry-run] [--proceed]</c>: rebuilds read tables from the event log while the
+/// <c>rebuild [--table t]… [--tenant id] [--dry-run] [--verify] [--proceed]</c>: rebuilds read tables from the event log while the
 /// service runs (<see cref="ReadTableRebuild"/>): new tables beside the live ones, caught up, switched in one short
 /// transaction. A progress bar on a terminal, plain lines otherwise. Exit code: 0 switched (or a dry run built the tables),
-/// 1 not switched (events that cannot be applied, without <c>--proceed</c>), 2 could not run.
+/// 1 not switched (events that cannot be applied, without <c>--proceed</c>; or <c>--verify</c> found new rows that differ from
+/// the replay), 2 could not run.
 /// </summary>
 public sealed class RebuildCommand(IDocumentStore store, TextWriter output, IAnsiConsole console, TextWriter? error = null)
 {
@@ -20,9 +21,9 @@ public sealed class RebuildCommand(IDocumentStore store, TextWriter output, IAns
     public const int NotSwitched = 1;
     public const int CouldNotRun = 2;
 
-    private const string Usage = "usage: rebuild [--table <table>]... [--tenant <id>] [--dry-run] [--proceed]";
+    private const string Usage = "usage: rebuild [--table <table>]... [--tenant <id>] [--dry-run] [--verify] [--proceed]";
 
-    public static readonly string[] Flags = ["--dry-run", "--proceed"];
+    public static readonly string[] Flags = ["--dry-run", "--verify", "--proceed"];
     public static readonly string[] Valued = ["--table", "--tenant"];
 
     public static bool Matches(string[] args) => args.Length > 0 && args[0] == Name;
@@ -41,6 +42,7 @@ public sealed class RebuildCommand(IDocumentStore store, TextWriter output, IAns
             Tables = arguments.Values("--table"),
             TenantId = arguments.Value("--tenant"),
             DryRun = arguments.Has("--dry-run"),
+            Verify = arguments.Has("--verify"),
             ProceedDespiteUnappliedEvents = arguments.Has("--proceed"),
         };
         try
@@ -71,6 +73,7 @@ public sealed class RebuildCommand(IDocumentStore store, TextWriter output, IAns
     {
         output.WriteLine($"rebuild of {report.Database}: {report.Streams} streams, {report.Events} events replayed in {report.Elapsed.TotalSeconds:0.0} s; " +
                          $"{report.CaughtUpStreams} streams caught up" +
+                         (report.VerifyDifferences is 0 ? "; verified against a second replay" : string.Empty) +
                          (report.Switched ? $"; switched in {report.SwitchDuration.TotalMilliseconds:0} ms" : $"; not switched: {report.NotSwitchedBecause}"));
         if (report.Phases.Count > 0)
         {

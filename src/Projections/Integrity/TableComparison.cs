@@ -56,6 +56,21 @@ internal sealed class TableComparison(NpgsqlConnection liveConnection, IReadOnly
         }
     }
 
+    /// <summary>Steps every table past the stream's key without comparing (a stream the caller knows to be in flux).</summary>
+    public async ValueTask SkipAsync(StreamKey stream, CancellationToken cancellation)
+    {
+        for (var t = 0; t < cursors.Count; t++)
+        {
+            await SkipExtraRowsBeforeAsync(t, stream.TenantId, stream.Id, cancellation);
+            var shape = cursors[t].Table.Shape;
+            if (await cursors[t].PeekAsync(cancellation) is { } live &&
+                KeyOrder.Compare((string)live[shape.TenantOrdinal]!, (Guid)live[shape.IdOrdinal]!, stream.TenantId, stream.Id) == 0)
+            {
+                cursors[t].Take();
+            }
+        }
+    }
+
     /// <summary>The live rows after the last stream are extra; then the listed mismatches are rendered as PostgreSQL text.</summary>
     public async Task FinishAsync(CancellationToken cancellation)
     {

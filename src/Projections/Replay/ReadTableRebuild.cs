@@ -95,10 +95,22 @@ public static class ReadTableRebuild
             }
 
             var catchUp = phase.Elapsed;
+            phase.Restart();
+            ShadowVerification.Outcome? verified = null;
+            if (options.Verify)
+            {
+                progress?.Report(new RebuildProgress("verify", 0, 1));
+                verified = await ShadowVerification.RunAsync(store, database, tenantOnly, shadow, projections, cancellation);
+            }
+
+            var verify = phase.Elapsed;
             var before = await CountsAsync(connection, live, tenantOnly, cancellation);
             string? notSwitched = engine.UnappliedCount > 0 && !options.ProceedDespiteUnappliedEvents
                 ? $"{engine.UnappliedCount} event(s) could not be read or applied; the live tables were left as they are " +
                   "(fix or upcast the events, or rebuild with --proceed to switch anyway)"
+                : verified is { Differences: > 0 }
+                ? $"--verify found {verified.Differences} row(s) of the new tables that differ from a replay of the log ({verified.Summary}); " +
+                  "the live tables were left as they are"
                 : options.DryRun ? "dry run: the new tables were built and counted, then dropped" : null;
             var switchTime = TimeSpan.Zero;
             if (notSwitched is null)
@@ -116,8 +128,9 @@ public static class ReadTableRebuild
                 Phases = new Dictionary<string, TimeSpan>
                 {
                     ["create"] = created, ["read"] = read, ["decode"] = decode, ["fold"] = fold, ["write"] = write, ["index"] = indexed, ["catch-up"] = catchUp,
-                    ["switch"] = switchTime,
+                    ["verify"] = verify, ["switch"] = switchTime,
                 },
+                VerifyDifferences = verified?.Differences,
             };
         }
         finally

@@ -12,6 +12,10 @@ public sealed record RebuildOptions
     /// <summary>Build and count the new tables, then throw them away: the live tables are not touched.</summary>
     public bool DryRun { get; init; }
 
+    /// <summary>Before switching, compare the new tables with a fresh replay of the log (as the integrity check does) and refuse
+    /// to switch on any difference: a rebuild that cannot make things worse, for the price of a second read of the log.</summary>
+    public bool Verify { get; init; }
+
     /// <summary>Switch even when some events could not be read or applied (they are reported either way).</summary>
     public bool ProceedDespiteUnappliedEvents { get; init; }
 

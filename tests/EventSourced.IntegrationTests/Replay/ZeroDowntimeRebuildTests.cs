@@ -52,7 +52,8 @@ public sealed class ZeroDowntimeRebuildTests(MartenDatabase db) : IClassFixture<
         var readers = Enumerable.Range(0, 2).Select(_ => Task.Run(() => ReadCountsAsync(baseline, acknowledged, smallestSeen, stop.Token), ct)).ToArray();
         await Eventually.UntilAsync(() => acknowledged.Count >= 20, "the writer acknowledged 20 enrollments", ct);
 
-        var report = (await ReadTableRebuild.RunAsync(db.Store, new RebuildOptions(), cancellation: ct)).ShouldHaveSingleItem();
+        // Verified too: the streams the writer moves during the verification are left to the switch's final catch-up.
+        var report = (await ReadTableRebuild.RunAsync(db.Store, new RebuildOptions { Verify = true }, cancellation: ct)).ShouldHaveSingleItem();
         var atSwitch = acknowledged.Count;
         await Eventually.UntilAsync(() => acknowledged.Count >= atSwitch + 20, "writes went on into the new tables", ct);
         await stop.CancelAsync();
@@ -60,6 +61,7 @@ public sealed class ZeroDowntimeRebuildTests(MartenDatabase db) : IClassFixture<
         await Task.WhenAll(readers);
 
         report.Switched.ShouldBeTrue(report.NotSwitchedBecause);
+        report.VerifyDifferences.ShouldBe(0);
         smallestSeen.ShouldNotBeEmpty();
         smallestSeen.Where(s => s.Seen < s.Floor).ShouldBeEmpty("a reader saw fewer enrollments than had been acknowledged before it read");
         var rows = await Sql.QueryAsync(db.ConnectionString, "select id, status from program_enrollments");
@@ -69,6 +71,33 @@ public sealed class ZeroDowntimeRebuildTests(MartenDatabase db) : IClassFixture<
         (await IntegrityCheck.RunAsync(db.Store, new IntegrityCheckOptions(), db.Clock, cancellation: ct)).Tables.Where(t => !t.IsClean).ShouldBeEmpty();
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"{acknowledged.Count} enrollments written during the test, {report.CaughtUpStreams} streams caught up, switch {report.SwitchDuration.TotalMilliseconds:0} ms");
+    }
+
+    [Fact]
+    public async Task Verify_refuses_to_switch_new_tables_that_differ_from_the_replay()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await PopulateAsync();
+        var before = await db.ReadTablesSnapshotAsync();
+        var progress = new SynchronousProgress(p =>
+        {
+            if (p.Phase == "verify")
+            {
+                // Whatever could go wrong between the build and the switch: a row of the new tables is not what its stream says.
+                Sql.ExecuteAsync(db.ConnectionString, "do $$ declare s text; begin select nspname into s from pg_namespace " +
+                    "where nspname like 'es_rebuild_%' and nspname not like '%_old'; execute format(" +
+                    "'update %I.program_enrollments set program_type = %L where id = (select id from %I.program_enrollments order by id limit 1)', s, 'corrupted', s); end $$")
+                    .GetAwaiter().GetResult();
+            }
+        });
+
+        var report = (await ReadTableRebuild.RunAsync(db.Store, new RebuildOptions { Verify = true }, progress, ct)).ShouldHaveSingleItem();
+
+        report.Switched.ShouldBeFalse();
+        report.VerifyDifferences.ShouldBe(1);
+        report.NotSwitchedBecause.ShouldNotBeNull().ShouldContain("program_enrollments: 0 missing, 0 extra, 1 differing");
+        await db.ShouldHaveReadTablesAsync(before);
+        (await Sql.ScalarAsync(db.ConnectionString, "select count(*) from pg_namespace where nspname like 'es_rebuild_%'")).ShouldBe(0);
     }
 
     [Fact]

@@ -8,6 +8,7 @@ using EventSourced.Projections.Approvals;
 using EventSourced.Projections.Configuration;
 using EventSourced.Projections.Enrollments;
 using EventSourced.Projections.Integrity;
+using EventSourced.Projections.Replay;
 using EventSourced.Projections.Programs;
 using EventSourced.Projections.ReadTables;
 using EventSourced.Projections.Registration;
@@ -109,6 +110,34 @@ public abstract class TenantIsolationTests<TStores>(TStores tenants)
         {
             (await Sql.QueryAsync(A.ConnectionString, sql)).ShouldBeEmpty(name);
         }
+    }
+
+    [Fact]
+    public async Task A_rebuild_of_every_tenant_or_of_one_leaves_each_tenants_rows_as_the_inline_projections_wrote_them()
+    {
+        await A.PopulateAsync("iso-rebuild-a");
+        await B.PopulateAsync("iso-rebuild-b");
+        await A.EnrollAsync("iso-rebuild-shared", "rebuild-user-a", "mentorship"); // one id in both tenants
+        await B.EnrollAsync("iso-rebuild-shared", "rebuild-user-b", "mentorship");
+        (await IntegrityCheck.RunForTenantsAsync(tenants.Store, new IntegrityCheckOptions(), tenants.Clock, cancellation: Ct))
+            .ShouldAllBe(r => r.IsClean, "the inline rows are what the streams fold to");
+        var (rowsOfA, rowsOfB) = (await RowsAsync(A), await RowsAsync(B));
+
+        var all = await ReadTableRebuild.RunAsync(tenants.Store, new RebuildOptions { Verify = true }, cancellation: Ct);
+
+        all.ShouldAllBe(r => r.Switched && r.VerifyDifferences == 0);
+        (await RowsAsync(A)).ShouldBe(rowsOfA);
+        (await RowsAsync(B)).ShouldBe(rowsOfB);
+
+        await Sql.ExecuteAsync(B.ConnectionString, "update program_enrollments set user_id = user_id || '-edited' where tenant_id = 'b'");
+        await Sql.ExecuteAsync(A.ConnectionString, "update program_enrollments set user_id = user_id || '-left-alone' where tenant_id = 'a'");
+        var onlyB = (await ReadTableRebuild.RunAsync(tenants.Store, new RebuildOptions { TenantId = "b" }, cancellation: Ct)).ShouldHaveSingleItem();
+
+        onlyB.Switched.ShouldBeTrue(onlyB.NotSwitchedBecause);
+        (await RowsAsync(B)).ShouldBe(rowsOfB);
+        (await RowsAsync(A)).ShouldNotBe(rowsOfA); // A's rows were not rebuilt
+        await ReadTableRebuild.RunAsync(tenants.Store, new RebuildOptions { TenantId = "a" }, cancellation: Ct);
+        (await RowsAsync(A)).ShouldBe(rowsOfA);
     }
 
     [Fact]
