@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EventSourced.Bench.Measuring;
 using EventSourced.Bench.Reporting;
 using EventSourced.Domain.Repairs;
 using EventSourced.Projections.Registration;
@@ -66,6 +67,7 @@ public static class RebuildScenario
             string.Join(", ", perTable.Select(t => $"{t.Key} {t.Value.TotalSeconds:F1} s")));
 
         await TargetedRepairAsync(context, store, events, rebuild);
+        await RebuildUnderWritesAsync(context, store, events); // last: its writes change the row counts the others compare
     }
 
     /// <summary>
@@ -94,10 +96,47 @@ public static class RebuildScenario
         context.Results.Note("zero-downtime rebuild phases: " + string.Join(", ", last.Phases.Select(p => $"{p.Key} {p.Value.TotalSeconds:F2} s")));
     }
 
+    /// <summary>
+    /// A writer of enrollments runs alone (its normal p99), then on through a rebuild: the longest write during the rebuild
+    /// against that p99, and every acknowledged write in the table afterwards.
+    /// </summary>
+    private static async Task RebuildUnderWritesAsync(BenchContext context, DocumentStore store, long events)
+    {
+        var writer = new EnrollmentWriter(store, $"rebuild-{events}");
+        using (var alone = new CancellationTokenSource(TimeSpan.FromSeconds(3)))
+        {
+            await writer.WriteUntilAsync(alone.Token); // warms up
+        }
+
+        IReadOnlyList<TimeSpan> normal;
+        using (var alone = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
+        {
+            normal = await writer.WriteUntilAsync(alone.Token);
+        }
+
+        using var stop = new CancellationTokenSource();
+        var during = writer.WriteUntilAsync(stop.Token);
+        var watch = Stopwatch.StartNew();
+        var report = (await Projections.Replay.ReadTableRebuild.RunAsync(store, new Projections.Replay.RebuildOptions())).Single();
+        var rebuild = watch.Elapsed;
+        await stop.CancelAsync();
+        var latencies = await during;
+        var present = await context.ScalarAsync(
+            $"select count(*) from public.program_enrollments where id = any(array[{string.Join(',', writer.Acknowledged.Select(id => $"'{id}'::uuid"))}])");
+        var p99 = EnrollmentWriter.Percentile(normal, 0.99);
+        var longest = latencies.Count == 0 ? TimeSpan.Zero : latencies.Max();
+        context.Results.Add(new ResultRow(Section, events, "writes during a rebuild: longest write (the switch holds appends off)",
+            $"{longest.TotalMilliseconds:N0} ms longest of {latencies.Count} writes during {rebuild.TotalSeconds:F1} s, p99 " +
+            $"{EnrollmentWriter.Percentile(latencies, 0.99).TotalMilliseconds:N0} ms, switch {report.SwitchDuration.TotalMilliseconds:N0} ms, " +
+            $"{report.CaughtUpStreams} streams caught up, {writer.Acknowledged.Count - present} of {writer.Acknowledged.Count} acknowledged writes missing",
+            $"same writer alone: p99 {p99.TotalMilliseconds:N0} ms over {normal.Count} writes", longest / p99,
+            "informational; 0 writes missing", writer.Acknowledged.Count == present && report.Switched));
+    }
+
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     /// <summary>PostgreSQL reading the whole log in sequence order and writing it nowhere: the most any replay can hope for.</summary>
-    private static async Task<TimeSpan> CopyEventLogAsync(BenchContext context)
+    internal static async Task<TimeSpan> CopyEventLogAsync(BenchContext context)
     {
         var watch = Stopwatch.StartNew();
         await context.ExecuteAsync("copy (select * from public.mt_events order by seq_id) to '/dev/null'");
