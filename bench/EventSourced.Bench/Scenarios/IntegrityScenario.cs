@@ -35,11 +35,12 @@ public static class IntegrityScenario
     {
         var events = await context.EventCountAsync();
 
-        // Twice: the first run pays the one-time costs (JIT, Marten's and Npgsql's caches). The faster time is reported (this
-        // machine is shared), and the memory of the second run.
+        // Three runs: the first ones pay the one-time costs (JIT and its tiering, Marten's and Npgsql's caches). The fastest time
+        // is reported (this machine is shared), and the memory of the last run.
         var first = await CheckAsync(context);
+        var warm = await CheckAsync(context);
         var second = await CheckAsync(context);
-        var time = first.Time < second.Time ? first.Time : second.Time;
+        var time = new[] { first.Time, warm.Time, second.Time }.Min();
         if (!second.Report.IsClean)
         {
             context.Results.Note($"integrity check at {events:N0} events is NOT clean: {second.Report.FindingCount} findings " +

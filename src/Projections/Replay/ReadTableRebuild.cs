@@ -42,6 +42,7 @@ public static class ReadTableRebuild
         IProgress<RebuildProgress>? progress, CancellationToken cancellation)
     {
         var watch = Stopwatch.StartNew();
+        var gcPauses = GC.GetTotalPauseDuration(); // the whole process's: informational, for tuning
         var schema = store.Options.DatabaseSchemaName;
         var tables = Integrity.IntegrityCheck.SelectTables(options.Tables);
         await using var connection = database.CreateConnection();
@@ -130,7 +131,7 @@ public static class ReadTableRebuild
                 Phases = new Dictionary<string, TimeSpan>
                 {
                     ["create"] = created, ["read"] = read, ["decode"] = decode, ["fold"] = fold, ["write"] = write, ["index"] = indexed, ["catch-up"] = catchUp,
-                    ["verify"] = verify, ["switch"] = switchTime,
+                    ["verify"] = verify, ["switch"] = switchTime, ["gc pauses"] = GC.GetTotalPauseDuration() - gcPauses,
                 },
                 VerifyDifferences = verified?.Differences,
             };
