@@ -117,8 +117,8 @@ public abstract class TenantIsolationTests<TStores>(TStores tenants)
     {
         await A.PopulateAsync("iso-rebuild-a");
         await B.PopulateAsync("iso-rebuild-b");
-        await A.EnrollAsync("iso-rebuild-shared", "rebuild-user-a", "mentorship"); // one id in both tenants
-        await B.EnrollAsync("iso-rebuild-shared", "rebuild-user-b", "mentorship");
+        await A.EnrollAsync("iso-rebuild-shared", "iso-rebuild-user-a", "mentorship"); // one id in both tenants
+        await B.EnrollAsync("iso-rebuild-shared", "iso-rebuild-user-b", "mentorship");
         (await IntegrityCheck.RunForTenantsAsync(tenants.Store, new IntegrityCheckOptions(), tenants.Clock, cancellation: Ct))
             .ShouldAllBe(r => r.IsClean, "the inline rows are what the streams fold to");
         var (rowsOfA, rowsOfB) = (await RowsAsync(A), await RowsAsync(B));
