@@ -1,15 +1,16 @@
 using EventSourced.Projections.ReadTables;
+using EventSourced.Projections.Replay;
 using Marten;
 
 namespace EventSourced.Projections.Integrity;
 
 /// <summary>
-/// Targeted repair of one tenant's read-table drift: for each (table, stream) the check flagged, delete that stream's row and
-/// re-apply the stream's events through the table's own projection, the way Marten's single-stream rebuild does for
-/// document projections (<c>RebuildSingleStreamAsync</c>, which only handles documents). Rows no stream produces
-/// (orphans) are deleted. Each batch runs in one transaction that first locks the streams' <c>mt_streams</c> rows, so
-/// an append racing the repair waits and then projects on top of the repaired rows. Every statement is keyed by the tenant
-/// too, and the session is the tenant's: another tenant's stream or row with the same id is never touched.
+/// Targeted repair of one tenant's read-table drift: for each (table, stream) the check flagged, the stream is folded again
+/// by the <see cref="ReplayEngine"/> (the fold the rebuild and the check use) and its row replaced by the folded one, or
+/// deleted when the stream folds to none (orphans). Each batch runs in one transaction that first locks the streams'
+/// <c>mt_streams</c> rows, so an append racing the repair waits and then projects on top of the repaired rows; the events are
+/// read after the lock is held. Every statement is keyed by the tenant too: another tenant's stream or row with the same id
+/// is never touched. A stream with an event that cannot be read or applied is left as it was, with the reason.
 /// </summary>
 public static class ReadTableRepair
 {
@@ -62,27 +63,47 @@ public static class ReadTableRepair
             $"select id from {store.Options.Events.DatabaseSchemaName}.mt_streams where tenant_id = ? and id = any(?) order by id for update", cancellation,
             tenantId, streamIds);
 
-        var byTable = batch.GroupBy(t => t.Table).ToDictionary(g => g.Key, g => g.Select(t => t.StreamId).ToHashSet());
-        foreach (var (table, ids) in byTable)
+        // The streams are locked: no append can land between this read and the commit.
+        var tables = batch.Select(t => t.Table).Distinct().Select(t => live[t]).ToArray();
+        var database = await store.Storage.FindOrCreateDatabase(tenantId);
+        var engine = new ReplayEngine(store, database, tenantId, tables);
+        var folded = new Dictionary<Guid, IReadOnlyList<object?[]?>>();
+        await engine.RunAsync(ReplayScope.OfStreams(streamIds.Select(id => (tenantId, id)).ToArray()), new Collect(folded), null, cancellation);
+        if (engine.UnappliedCount > 0)
         {
-            session.QueueSqlCommand($"delete from {live[table].TableName} where tenant_id = ? and id = any(?)", tenantId, ids.ToArray());
+            var first = engine.Unapplied[0];
+            throw new InvalidOperationException($"event {first.Sequence} ({first.EventType}, version {first.Version}) cannot be read or applied: {first.Error}");
         }
 
-        var applied = new HashSet<Target>();
-        foreach (var e in await StreamEvents.ReadAsync(session, streamIds, cancellation))
+        var results = new List<ReprojectedRow>();
+        foreach (var target in batch)
         {
-            foreach (var (table, ids) in byTable)
+            var index = Array.FindIndex(tables, t => t.TableShortName == target.Table);
+            var table = tables[index];
+            session.QueueSqlCommand($"delete from {table.TableName} where {TenantKeyedTable.TenantColumn} = ? and id = ?", tenantId, target.StreamId);
+            if (folded.TryGetValue(target.StreamId, out var rows) && rows[index] is { } row)
             {
-                if (ids.Contains(e.StreamId) && live[table].Handles(e.EventType))
-                {
-                    await live[table].ApplyAsync(session, e, cancellation);
-                    applied.Add(new Target(table, e.StreamId));
-                }
+                var (sql, parameters) = table.Shape.InsertRow(row);
+                session.QueueSqlCommand(sql, parameters);
+                results.Add(new ReprojectedRow(target.Table, target.StreamId, "re-projected"));
+            }
+            else
+            {
+                results.Add(new ReprojectedRow(target.Table, target.StreamId, "deleted"));
             }
         }
 
         await session.SaveChangesAsync(cancellation);
-        return batch.Select(t => new ReprojectedRow(t.Table, t.StreamId, applied.Contains(t) ? "re-projected" : "deleted")).ToArray();
+        return results;
+    }
+
+    private sealed class Collect(Dictionary<Guid, IReadOnlyList<object?[]?>> folded) : IReplaySink
+    {
+        public ValueTask StreamFoldedAsync(StreamKey stream, IReadOnlyList<object?[]?> rows, CancellationToken cancellation)
+        {
+            folded[stream.Id] = rows;
+            return ValueTask.CompletedTask;
+        }
     }
 
     private sealed record Target(string Table, Guid StreamId);

@@ -56,6 +56,14 @@ public sealed class ReadTableShape
         return (sql, parameters);
     }
 
+    /// <summary>A whole row (in <see cref="Columns"/> order) as one insert statement, for writing a folded row back.</summary>
+    public (string Sql, object[] Parameters) InsertRow(object?[] row)
+    {
+        var sql = _statements.GetOrAdd("row", _ => $"insert into {QualifiedName} ({string.Join(", ", Columns.Select(c => c.Name))}) " +
+            $"values ({string.Join(", ", Columns.Select(c => $"?::{c.SqlType}"))})");
+        return (sql, row.Select(v => v switch { null => DBNull.Value, DateTimeOffset t => t.ToUniversalTime(), _ => v }).ToArray());
+    }
+
     /// <summary>
     /// The row after <paramref name="change"/>, as the statement would leave it: an insert creates it from the columns' defaults
     /// (and fails on a row that exists, as the primary key would), an update sets columns of an existing row and leaves an
