@@ -5,7 +5,7 @@ using Marten;
 namespace EventSourced.Projections.Replay;
 
 /// <summary>
-/// Turns raw event rows into Marten events with the store's own serializer and event type names, on any thread. Only the
+/// Turns raw event rows into events (<see cref="ReplayedEvent"/>) with the store's own serializer and event type names, on any thread. Only the
 /// names registered plainly with the store (<c>AllKnownEventTypes</c>) are decoded here; any other name (an upcast alias,
 /// a type the store no longer knows) is left to Marten's own event reading, which applies the upcasters or reports it.
 /// </summary>
@@ -40,16 +40,17 @@ internal sealed class EventDecoder
         }
 
         using var json = new MemoryStream(raw.Data!, writable: false);
-        var e = known.Mapping.Wrap(_serializer.FromJson(known.Mapping.EventType, json));
-        e.Id = raw.Id;
-        e.Sequence = raw.Sequence;
-        e.Version = raw.Version;
-        e.StreamId = raw.StreamId;
-        e.TenantId = raw.TenantId;
-        e.Timestamp = raw.Timestamp;
-        e.EventTypeName = raw.TypeName;
-        e.DotNetTypeName = known.Mapping.DotNetTypeName;
-        return e;
+        return new ReplayedEvent(_serializer.FromJson(known.Mapping.EventType, json), known.Mapping.EventType)
+        {
+            Id = raw.Id,
+            Sequence = raw.Sequence,
+            Version = raw.Version,
+            StreamId = raw.StreamId,
+            TenantId = raw.TenantId,
+            Timestamp = raw.Timestamp,
+            EventTypeName = raw.TypeName,
+            DotNetTypeName = known.Mapping.DotNetTypeName,
+        };
     }
 
     private sealed record KnownType(IEventType Mapping, bool Handled);

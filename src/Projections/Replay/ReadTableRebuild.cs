@@ -60,7 +60,11 @@ public static class ReadTableRebuild
         var phase = Stopwatch.StartNew();
         // The shadow tables get their secondary indexes after the bulk load: building an index once is cheaper than keeping it.
         var indexes = projections.Select(p => (p.Table, Indexes: p.Table.Indexes.ToArray())).ToArray();
-        var createTables = string.Join(";\n", projections.Select(p => WithoutIndexes(p.Table, t => t.ToCreateSql(migrator))));
+        // Autovacuum stays off the shadow tables while they are built: a vacuum that a bulk load starts on a table holds a lock
+        // the switch needs, and PostgreSQL cancels it only after deadlock_timeout (1 s) of appends held off. The rebuild
+        // vacuums and analyzes them itself before the switch, and hands them back to autovacuum after it.
+        var createTables = string.Join(";\n", projections.Select(p => WithoutIndexes(p.Table, t => t.ToCreateSql(migrator)) +
+            $";\nalter table {p.TableName} set (autovacuum_enabled = false)"));
         await ExecuteAsync(connection, $"create schema {shadow};\n{createTables};\n{ShadowTableWriter.CreateVersionsTableSql(shadow)}", cancellation);
         var created = phase.Elapsed;
         try
@@ -81,6 +85,10 @@ public static class ReadTableRebuild
                 }
             }
 
+            // Vacuumed and analyzed here, off the clock of the switch: the new tables go live with statistics and a visibility map,
+            // so no insert-triggered autovacuum starts on them right after the switch either (one would make the next rebuild's
+            // switch wait for its cancellation).
+            await ExecuteAsync(connection, $"vacuum (analyze) {string.Join(", ", projections.Select(p => p.TableName))}", cancellation);
             var indexed = phase.Elapsed;
             phase.Restart();
             long caughtUp = 0;
@@ -121,6 +129,10 @@ public static class ReadTableRebuild
                 (switchTime, var final) = await SwitchAsync(connection, engine, writer, schema, shadow, projections, tenantOnly, since, options,
                     cancellation);
                 caughtUp += final;
+                if (tenantOnly is null)
+                {
+                    await ExecuteAsync(connection, string.Join(";\n", live.Select(p => $"alter table {p.TableName} reset (autovacuum_enabled)")), cancellation);
+                }
             }
 
             var after = await CountsAsync(connection, notSwitched is null ? live : projections, tenantOnly, cancellation);
