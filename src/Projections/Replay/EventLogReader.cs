@@ -91,8 +91,10 @@ internal sealed class EventLogReader(string schema, Func<string, bool> needsData
 
         if (scope.Streams is { } streams)
         {
-            where.Add($"(e.tenant_id, e.stream_id) in (select * from unnest({Parameter(streams.Select(s => s.TenantId).ToArray())}::text[], " +
-                      $"{Parameter(streams.Select(s => s.Id).ToArray())}::uuid[]))");
+            // The id list alone lets PostgreSQL go through the (stream_id, version) index; the pairs then keep tenants apart.
+            var streamIds = Parameter(streams.Select(s => s.Id).ToArray());
+            where.Add($"e.stream_id = any({streamIds}) and (e.tenant_id, e.stream_id) in (select * from unnest(" +
+                      $"{Parameter(streams.Select(s => s.TenantId).ToArray())}::text[], {streamIds}::uuid[]))");
         }
 
         if (scope.Ids is { } ids)
