@@ -78,7 +78,7 @@ public sealed class RebuildCommand(IDocumentStore store, TextWriter output, IAns
         if (report.Phases.Count > 0)
         {
             output.WriteLine("  time: " + string.Join(", ", report.Phases.Select(p => $"{p.Key} {p.Value.TotalSeconds:0.00} s")) +
-                             " (read, fold and write overlap; decode and fold are summed over the cores)");
+                             " (replay is the wall time of read, decode, fold and write, which overlap; decode and fold are summed over the cores)");
         }
 
         foreach (var table in report.Tables)

@@ -15,7 +15,7 @@ internal sealed class SchemaHealthCheck(IDocumentStore store) : IHealthCheck
             var migration = await database.CreateMigrationAsync(cancellationToken);
             if (migration.Difference != SchemaPatchDifference.None)
             {
-                return HealthCheckResult.Unhealthy($"The Marten schema of {database.Id} needs changes ({migration.Difference}); run 'db-apply'.");
+                return HealthCheckResult.Unhealthy($"The Marten schema of {database.Id.Server}/{database.Id.Name} needs changes ({migration.Difference}); run 'db-apply'.");
             }
         }
 

@@ -30,13 +30,12 @@ internal sealed class ScratchSchema : IAsyncDisposable
         var name = $"es_integrity_{DateTime.UtcNow:yyyyMMddHHmmss}_{Guid.NewGuid().ToString("N")[..8]}";
         var projections = ReadTableCatalog.For(name).Where(p => tables.Contains(p.TableShortName)).ToArray();
         var migrator = new PostgresqlMigrator();
-        var ddl = $"create schema {name};\n" + string.Join(";\n", projections.Select(p => p.Table.ToCreateSql(migrator))) + ";\n" +
-                  ShadowTableWriter.CreateVersionsTableSql(name);
+        var ddl = $"create schema {name};\n" + string.Join(";\n", projections.Select(p => p.Table.ToCreateSql(migrator)));
         var connection = database.CreateConnection();
         await connection.OpenAsync(cancellation);
         await using var command = new NpgsqlCommand(ddl, connection);
         await command.ExecuteNonQueryAsync(cancellation);
-        return new ScratchSchema(connection, name, new ShadowTableWriter(connection, name, projections));
+        return new ScratchSchema(connection, name, new ShadowTableWriter(connection, projections));
     }
 
     public ValueTask DisposeAsync() => _connection.DisposeAsync();

@@ -49,7 +49,7 @@ public static class ReadTableRebuild
         await connection.OpenAsync(cancellation);
         if (!await ScalarAsync<bool>(connection, $"select pg_try_advisory_lock({RebuildLockKey})", cancellation))
         {
-            throw new InvalidOperationException($"Another rebuild is running on database {database.Id.Identity}; try again when it has finished.");
+            throw new InvalidOperationException($"Another rebuild is running on database {database.Id.Server}/{database.Id.Name}; try again when it has finished.");
         }
 
         await DropLeftoversAsync(connection, cancellation); // from a rebuild that was interrupted: the lock says none is running
@@ -65,18 +65,20 @@ public static class ReadTableRebuild
         // analyzes them itself before the switch, and hands them back to autovacuum after it.
         var createTables = string.Join(";\n", projections.Select(p => WithoutIndexes(p.Table, t => t.ToCreateSql(migrator)) +
             $";\nalter table {p.TableName} set (autovacuum_enabled = false)"));
-        await ExecuteAsync(connection, $"create schema {shadow};\n{createTables};\n{ShadowTableWriter.CreateVersionsTableSql(shadow)}", cancellation);
+        await ExecuteAsync(connection, $"create schema {shadow};\n{createTables}", cancellation);
         var created = phase.Elapsed;
         try
         {
+            phase.Restart();
             var engine = new ReplayEngine(store, database, tenantOnly, projections);
-            var writer = new ShadowTableWriter(connection, shadow, projections);
+            var writer = new ShadowTableWriter(connection, projections);
             var estimate = await engine.EstimateEventsAsync(connection, cancellation);
+            // Taken before the replay's snapshot: whatever that snapshot misses was written by this transaction or a later one.
+            var since = await WrittenStreams.MarkAsync(connection, cancellation);
             await engine.RunAsync(ReplayScope.All, writer, new ReportAs(progress, "replay", estimate), cancellation);
             await writer.FlushAsync(cancellation);
-            var (read, decode, fold, write) = (engine.ReadTime, engine.DecodeTime, engine.FoldTime, writer.WriteTime);
+            var (replay, read, decode, fold, write) = (phase.Elapsed, engine.ReadTime, engine.DecodeTime, engine.FoldTime, writer.WriteTime);
             phase.Restart();
-            await ExecuteAsync(connection, ShadowTableWriter.AddVersionsKeySql(shadow), cancellation);
             foreach (var (table, tableIndexes) in indexes)
             {
                 foreach (var index in tableIndexes)
@@ -91,10 +93,9 @@ public static class ReadTableRebuild
             var indexed = phase.Elapsed;
             phase.Restart();
             long caughtUp = 0;
-            long? since = null; // the first round compares every stream; later ones only those written since the round before
             for (var round = 0; round < options.CatchUpRounds; round++)
             {
-                (var moved, since) = await CatchUpAsync(connection, engine, writer, schema, shadow, tenantOnly, since, cancellation);
+                (var moved, since) = await CatchUpAsync(connection, engine, writer, schema, tenantOnly, since, cancellation);
                 caughtUp += moved;
                 progress?.Report(new RebuildProgress("catch-up", round + 1, options.CatchUpRounds));
                 if (moved < 100)
@@ -109,10 +110,11 @@ public static class ReadTableRebuild
             if (options.Verify)
             {
                 progress?.Report(new RebuildProgress("verify", 0, 1));
-                verified = await ShadowVerification.RunAsync(store, database, tenantOnly, shadow, projections, cancellation);
+                verified = await ShadowVerification.RunAsync(store, database, tenantOnly, since, projections, cancellation);
             }
 
             var verify = phase.Elapsed;
+            phase.Restart();
             var before = await CountsAsync(connection, live, tenantOnly, cancellation);
             string? notSwitched = engine.UnappliedCount > 0 && !options.ProceedDespiteUnappliedEvents
                 ? $"{engine.UnappliedCount} event(s) could not be read or applied; the live tables were left as they are " +
@@ -121,6 +123,7 @@ public static class ReadTableRebuild
                 ? $"--verify found {verified.Differences} row(s) of the new tables that differ from a replay of the log ({verified.Summary}); " +
                   "the live tables were left as they are"
                 : options.DryRun ? "dry run: the new tables were built and counted, then dropped" : null;
+            var counted = phase.Elapsed;
             var switchTime = TimeSpan.Zero;
             if (notSwitched is null)
             {
@@ -135,14 +138,14 @@ public static class ReadTableRebuild
             }
 
             var after = await CountsAsync(connection, notSwitched is null ? live : projections, tenantOnly, cancellation);
-            return new RebuildReport(database.Id.Identity, live.Select((p, i) => new RebuildTableReport(p.TableShortName, before[i], after[i])).ToArray(),
+            return new RebuildReport($"{database.Id.Server}/{database.Id.Name}", live.Select((p, i) => new RebuildTableReport(p.TableShortName, before[i], after[i])).ToArray(),
                 engine.StreamsReplayed, engine.EventsReplayed, engine.UnappliedCount, engine.Unapplied, caughtUp, notSwitched is null, notSwitched,
                 watch.Elapsed, switchTime)
             {
                 Phases = new Dictionary<string, TimeSpan>
                 {
-                    ["create"] = created, ["read"] = read, ["decode"] = decode, ["fold"] = fold, ["write"] = write, ["index"] = indexed, ["catch-up"] = catchUp,
-                    ["verify"] = verify, ["switch"] = switchTime, ["gc pauses"] = GC.GetTotalPauseDuration() - gcPauses,
+                    ["create"] = created, ["replay"] = replay, ["read"] = read, ["decode"] = decode, ["fold"] = fold, ["write"] = write, ["index"] = indexed, ["catch-up"] = catchUp,
+                    ["verify"] = verify, ["count"] = counted, ["switch"] = switchTime, ["gc pauses"] = GC.GetTotalPauseDuration() - gcPauses,
                 },
                 VerifyDifferences = verified?.Differences,
             };
@@ -190,40 +193,15 @@ public static class ReadTableRebuild
     }
 
     /// <summary>
-    /// Folds again the streams whose version is past the one folded into the shadow tables; returns how many, and the mark for
-    /// the next round: the oldest transaction this round's query may not have seen. Given <paramref name="since"/> (the previous
-    /// round's mark), only the streams whose <c>mt_streams</c> row was written by that transaction or a later one are compared
-    /// (<c>age(xmin)</c>, wraparound-safe), so the final round, under the lock, does not join every stream.
+    /// Folds again the streams written since <paramref name="since"/> (the mark taken before the replay, or before the
+    /// previous round); returns how many, and the mark for the next round. A round under a steady writer folds about what was
+    /// written during the round before, so the final one, under the lock, is short.
     /// </summary>
     private static async Task<(int Moved, long Mark)> CatchUpAsync(NpgsqlConnection connection, ReplayEngine engine, ShadowTableWriter writer,
-        string schema, string shadow, string? tenantOnly, long? since, CancellationToken cancellation)
+        string schema, string? tenantOnly, long since, CancellationToken cancellation)
     {
-        var mark = await ScalarAsync<long>(connection, "select pg_snapshot_xmin(pg_current_snapshot())::text::bigint", cancellation);
-        var moved = new List<StreamKey>();
-        await using (var command = new NpgsqlCommand(
-                         $"select s.tenant_id, s.id, s.version from {schema}.mt_streams s left join {shadow}.{ShadowTableWriter.StreamVersionsTable} v " +
-                         "on v.tenant_id = s.tenant_id and v.id = s.id where s.is_archived = false and s.version > coalesce(v.version, 0)" +
-                         (since is null ? string.Empty : " and age(s.xmin) <= pg_current_xact_id()::text::bigint - $1") +
-                         (tenantOnly is null ? string.Empty : $" and s.tenant_id = ${(since is null ? 1 : 2)}") +
-                         " order by s.tenant_id collate \"C\", s.id", connection) { CommandTimeout = 0 })
-        {
-            if (since is not null)
-            {
-                command.Parameters.Add(new NpgsqlParameter { Value = since.Value });
-            }
-
-            if (tenantOnly is not null)
-            {
-                command.Parameters.Add(new NpgsqlParameter { Value = tenantOnly });
-            }
-
-            await using var reader = await command.ExecuteReaderAsync(cancellation);
-            while (await reader.ReadAsync(cancellation))
-            {
-                moved.Add(new StreamKey(reader.GetString(0), reader.GetGuid(1), reader.GetInt64(2)));
-            }
-        }
-
+        var mark = await WrittenStreams.MarkAsync(connection, cancellation);
+        var moved = await WrittenStreams.SinceAsync(connection, schema, since, tenantOnly, cancellation);
         if (moved.Count > 0)
         {
             await writer.ForgetAsync(moved, cancellation);
@@ -240,7 +218,7 @@ public static class ReadTableRebuild
     /// reader, a writer holding a table) rolls back and is tried again: nothing has changed until the commit.
     /// </summary>
     private static async Task<(TimeSpan Duration, long CaughtUp)> SwitchAsync(NpgsqlConnection connection, ReplayEngine engine, ShadowTableWriter writer,
-        string schema, string shadow, IReadOnlyList<ReadTableProjection> projections, string? tenantOnly, long? since, RebuildOptions options,
+        string schema, string shadow, IReadOnlyList<ReadTableProjection> projections, string? tenantOnly, long since, RebuildOptions options,
         CancellationToken cancellation)
     {
         var retired = $"{shadow}_old";
@@ -253,7 +231,7 @@ public static class ReadTableRebuild
             {
                 await ExecuteAsync(connection, $"set local lock_timeout = '{(int)options.LockTimeout.TotalMilliseconds}ms'; " +
                                                $"lock table {schema}.mt_events in exclusive mode", cancellation);
-                var (caughtUp, _) = await CatchUpAsync(connection, engine, writer, schema, shadow, tenantOnly, since, cancellation);
+                var (caughtUp, _) = await CatchUpAsync(connection, engine, writer, schema, tenantOnly, since, cancellation);
                 foreach (var table in projections.Select(p => p.TableShortName))
                 {
                     await ExecuteAsync(connection, tenantOnly is null

@@ -18,8 +18,9 @@ public sealed record RebuildReport(
     TimeSpan Elapsed,
     TimeSpan SwitchDuration)
 {
-    /// <summary>Where the time went: <c>create</c> (shadow tables), <c>read</c> (rows read off the connection), <c>decode</c> and <c>fold</c> (summed over the cores),
-    /// <c>write</c> (COPY into the shadow tables), <c>index</c> (their secondary indexes, built after the load, and their statistics), <c>catch-up</c>, <c>verify</c>, <c>switch</c>, and <c>gc pauses</c> (the whole process's, during the rebuild). Informational, for tuning.</summary>
+    /// <summary>Where the time went: <c>create</c> (shadow tables), <c>replay</c> (the wall time of the whole
+    /// replay, in which read, decode, fold and write overlap), <c>read</c> (rows read off the connection), <c>decode</c> and <c>fold</c> (summed over the cores),
+    /// <c>write</c> (COPY into the shadow tables), <c>index</c> (their secondary indexes, built after the load, and their statistics), <c>catch-up</c>, <c>verify</c>, <c>count</c> (the live tables' rows, for the report), <c>switch</c>, and <c>gc pauses</c> (the whole process's, during the rebuild). Informational, for tuning.</summary>
     public IReadOnlyDictionary<string, TimeSpan> Phases { get; init; } = new Dictionary<string, TimeSpan>();
 
     /// <summary>With <see cref="RebuildOptions.Verify"/>: how many rows of the new tables differed from the replay (0: verified);

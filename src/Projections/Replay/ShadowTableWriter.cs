@@ -6,31 +6,22 @@ namespace EventSourced.Projections.Replay;
 
 /// <summary>
 /// Writes folded rows into the shadow tables set-based: rows are buffered per table and written with PostgreSQL's binary
-/// <c>COPY</c>, never one statement per event; the version each stream was folded to goes to <c>es_stream_versions</c>, so a
-/// catch-up knows which streams moved on since. Everything goes through the rebuild's connection (in the switch, within its
+/// <c>COPY</c>, never one statement per event. Everything goes through the rebuild's connection (in the switch, within its
 /// transaction): a connection per table measured no faster on two cores, where the CPU PostgreSQL needs is the limit.
 /// </summary>
-internal sealed class ShadowTableWriter(NpgsqlConnection connection, string shadowSchema, IReadOnlyList<ReadTableProjection> shadowProjections)
+internal sealed class ShadowTableWriter(NpgsqlConnection connection, IReadOnlyList<ReadTableProjection> shadowProjections)
     : IReplaySink
 {
-    public const string StreamVersionsTable = "es_stream_versions";
     private const int BatchRows = 20_000;
 
     private readonly List<object?[]>[] _buffers = shadowProjections.Select(_ => new List<object?[]>()).ToArray();
-    private List<StreamKey> _versions = [];
     private long _rowsWritten;
     private long _writeTicks;
 
     public long RowsWritten => Interlocked.Read(ref _rowsWritten);
 
-    /// <summary>Time spent writing rows and versions (COPY), catch-up deletes included.</summary>
+    /// <summary>Time spent writing rows (COPY), catch-up deletes included.</summary>
     public TimeSpan WriteTime => TimeSpan.FromTicks(Interlocked.Read(ref _writeTicks));
-
-    /// <summary>The versions table, without its key: the key is built after the bulk load (<see cref="AddVersionsKeySql"/>).</summary>
-    public static string CreateVersionsTableSql(string schema) =>
-        $"create table {schema}.{StreamVersionsTable} (tenant_id text not null, id uuid not null, version bigint not null)";
-
-    public static string AddVersionsKeySql(string schema) => $"alter table {schema}.{StreamVersionsTable} add primary key (tenant_id, id)";
 
     public async ValueTask StreamFoldedAsync(StreamKey stream, IReadOnlyList<object?[]?> rows, CancellationToken cancellation)
     {
@@ -45,12 +36,6 @@ internal sealed class ShadowTableWriter(NpgsqlConnection connection, string shad
                 }
             }
         }
-
-        _versions.Add(stream);
-        if (_versions.Count >= BatchRows)
-        {
-            await FlushVersionsAsync(cancellation);
-        }
     }
 
     /// <summary>Writes what is buffered.</summary>
@@ -60,8 +45,6 @@ internal sealed class ShadowTableWriter(NpgsqlConnection connection, string shad
         {
             await FlushTableAsync(p, cancellation);
         }
-
-        await FlushVersionsAsync(cancellation);
     }
 
     private async Task WriteAsync(Func<NpgsqlConnection, Task> write)
@@ -71,12 +54,12 @@ internal sealed class ShadowTableWriter(NpgsqlConnection connection, string shad
         Interlocked.Add(ref _writeTicks, System.Diagnostics.Stopwatch.GetElapsedTime(started).Ticks);
     }
 
-    /// <summary>Removes the rows and recorded versions of <paramref name="streams"/> (before they are folded again).</summary>
+    /// <summary>Removes the rows of <paramref name="streams"/> (before they are folded again).</summary>
     public async Task ForgetAsync(IReadOnlyCollection<StreamKey> streams, CancellationToken cancellation)
     {
         var tenants = streams.Select(s => s.TenantId).ToArray();
         var ids = streams.Select(s => s.Id).ToArray();
-        foreach (var table in shadowProjections.Select(p => p.TableName).Append($"{shadowSchema}.{StreamVersionsTable}"))
+        foreach (var table in shadowProjections.Select(p => p.TableName))
         {
             await using var command = new NpgsqlCommand(
                 $"delete from {table} t using unnest($1::text[], $2::uuid[]) as s(tenant_id, id) where t.tenant_id = s.tenant_id and t.id = s.id",
@@ -115,31 +98,6 @@ internal sealed class ShadowTableWriter(NpgsqlConnection connection, string shad
 
             await importer.CompleteAsync(cancellation);
             Interlocked.Add(ref _rowsWritten, rows.Count);
-        });
-    }
-
-    private async Task FlushVersionsAsync(CancellationToken cancellation)
-    {
-        var versions = _versions;
-        if (versions.Count == 0)
-        {
-            return;
-        }
-
-        _versions = [];
-        await WriteAsync(async target =>
-        {
-            await using var importer = await target.BeginBinaryImportAsync(
-                $"copy {shadowSchema}.{StreamVersionsTable} (tenant_id, id, version) from stdin (format binary)", cancellation);
-            foreach (var stream in versions)
-            {
-                importer.StartRow();
-                importer.Write(stream.TenantId, NpgsqlDbType.Text);
-                importer.Write(stream.Id, NpgsqlDbType.Uuid);
-                importer.Write(stream.Version, NpgsqlDbType.Bigint);
-            }
-
-            await importer.CompleteAsync(cancellation);
         });
     }
 

@@ -28,7 +28,7 @@ public sealed class IncrementalCheckTests(MartenDatabase db) : IClassFixture<Mar
         await using var writer = new NpgsqlConnection(db.ConnectionString);
         await writer.OpenAsync(TestContext.Current.CancellationToken);
         await using var transaction = await writer.BeginTransactionAsync(TestContext.Current.CancellationToken);
-        await AppendWithoutProjectingAsync(writer, late, new EnrollmentStatusChanged(late, EnrollmentStatus.Active, EnrollmentStatus.Completed, db.Clock.GetUtcNow()));
+        await db.AppendWithoutProjectingAsync(writer, late, new EnrollmentStatusChanged(late, EnrollmentStatus.Active, EnrollmentStatus.Completed, db.Clock.GetUtcNow()));
         var after = await db.EnrollAsync("incremental-after", "user-incremental-after", "mentorship");
         var lateSequence = await Sql.ScalarAsync(db.ConnectionString, $"select max(seq_id) from mt_events where stream_id = '{after}'");
 
@@ -49,20 +49,5 @@ public sealed class IncrementalCheckTests(MartenDatabase db) : IClassFixture<Mar
         var full = await db.CheckAsync();
         full.Table("program_enrollments").MismatchCount.ShouldBe(2);
         (await db.CheckAsync(new IntegrityCheckOptions { Incremental = true })).Table("program_enrollments").Mismatches.Select(m => m.Id).ShouldBe([late]);
-    }
-
-    /// <summary>Appends an event to a stream in the writer's open transaction without touching the read tables.</summary>
-    private async Task AppendWithoutProjectingAsync(NpgsqlConnection writer, Guid stream, object data)
-    {
-        var json = db.Store.Options.Serializer().ToJson(data);
-        await using var command = new NpgsqlCommand(
-            "with next as (update mt_streams set version = version + 1 where id = $1 returning version, tenant_id) " +
-            "insert into mt_events (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, mt_dotnet_type, is_archived) " +
-            "select nextval('mt_events_sequence'), gen_random_uuid(), $1, next.version, $2::jsonb, 'enrollment_status_changed.v1', now(), " +
-            "next.tenant_id, $3, false from next", writer);
-        command.Parameters.Add(new NpgsqlParameter { Value = stream });
-        command.Parameters.Add(new NpgsqlParameter { Value = json });
-        command.Parameters.Add(new NpgsqlParameter { Value = $"{data.GetType().FullName}, {data.GetType().Assembly.GetName().Name}" });
-        (await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken)).ShouldBe(1);
     }
 }
