@@ -82,12 +82,12 @@ public static class ApprovalWorkflow
         if (approval.Status != ApprovalStatus.Pending)
         {
             return DomainError.Conflict(AlreadyDecided,
-                    $"Approval {approval.Id} was already {Name(approval.Status)} by {approval.ReviewerId} at {approval.DecidedAt:O}.")
+                    $"Approval {approval.Id} was already {WireNames.Of(approval.Status)} by {approval.ReviewerId} at {approval.DecidedAt:O}.")
                 with
                 {
                     Extensions = new Dictionary<string, object?>
                     {
-                        ["currentStatus"] = Name(approval.Status),
+                        ["currentStatus"] = WireNames.Of(approval.Status),
                         ["reviewerId"] = approval.ReviewerId,
                         ["reason"] = approval.Reason,
                         ["decidedAt"] = approval.DecidedAt,
@@ -111,6 +111,4 @@ public static class ApprovalWorkflow
             new ReservationReleased(reservation.Id, $"approval {approval.Id} rejected" + (reason is null ? string.Empty : $": {reason}"), now),
             new CampaignApprovalRejected(campaign.Id, approval.Id, approval.ProbabilityBefore, now));
     }
-
-    public static string Name(ApprovalStatus status) => status.ToString().ToLowerInvariant();
 }

@@ -36,7 +36,7 @@ public static class CampaignDecisions
             }
             else if (program.Status != ProgramStatus.Active)
             {
-                errors.Add(ReferenceErrors.NotActive("programId", "program", programId, ProgramDecisions.StatusName(program.Status),
+                errors.Add(ReferenceErrors.NotActive("programId", "program", programId, WireNames.Of(program.Status),
                     "campaigns can only deploy active programs"));
             }
         }

@@ -56,8 +56,6 @@ public static class EnrollmentDecisions
         return enrollment.Status == EnrollmentStatus.Active
             ? Decision.Accept(new EnrollmentStatusChanged(enrollment.Id, enrollment.Status, target, now))
             : DomainError.Conflict(IllegalTransition,
-                $"Enrollment {enrollment.Id} is {Name(enrollment.Status)}; only active enrollments can become completed or withdrawn.");
+                $"Enrollment {enrollment.Id} is {WireNames.Of(enrollment.Status)}; only active enrollments can become completed or withdrawn.");
     }
-
-    public static string Name(EnrollmentStatus status) => status.ToString().ToLowerInvariant();
 }

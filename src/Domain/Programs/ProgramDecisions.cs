@@ -33,7 +33,7 @@ public static class ProgramDecisions
             }
             else if (template.Status != TemplateStatus.Active)
             {
-                errors.Add(ReferenceErrors.NotActive("templateId", "template", templateId, StatusName(template.Status),
+                errors.Add(ReferenceErrors.NotActive("templateId", "template", templateId, WireNames.Of(template.Status),
                     "programs can only be created from active templates"));
             }
         }
@@ -80,8 +80,8 @@ public static class ProgramDecisions
         {
             var allowed = ProgramTransitions.From(program.Status);
             return DomainError.Conflict(IllegalTransition,
-                $"Program {program.Id} is {StatusName(program.Status)} and cannot become {StatusName(target)}; " +
-                (allowed.Count == 0 ? "it is final." : $"it can become: {string.Join(", ", allowed.Select(StatusName))}."));
+                $"Program {program.Id} is {WireNames.Of(program.Status)} and cannot become {WireNames.Of(target)}; " +
+                (allowed.Count == 0 ? "it is final." : $"it can become: {string.Join(", ", allowed.Select(WireNames.Of))}."));
         }
 
         return Decision.Accept(new ProgramStatusChanged(program.Id, program.Status, target, now));
@@ -129,9 +129,6 @@ public static class ProgramDecisions
             ]);
     }
 
-    public static string StatusName<TStatus>(TStatus status)
-        where TStatus : struct, Enum => status.ToString().ToLowerInvariant();
-
     private static IEnumerable<FieldError> TargetErrors(ProgramState program, Guid targetId, Template? target)
     {
         if (target is null)
@@ -148,7 +145,7 @@ public static class ProgramDecisions
         }
         else if (target.Status != TemplateStatus.Active)
         {
-            yield return ReferenceErrors.NotActive("templateId", "template", targetId, StatusName(target.Status), "programs can only migrate to active templates");
+            yield return ReferenceErrors.NotActive("templateId", "template", targetId, WireNames.Of(target.Status), "programs can only migrate to active templates");
         }
         else if (target.Category != program.ProgramType)
         {

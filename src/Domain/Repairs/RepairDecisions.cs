@@ -39,7 +39,7 @@ public static class RepairDecisions
         if (approval is { Status: not ApprovalStatus.Rejected })
         {
             return DomainError.Conflict(NotRepairable,
-                $"Reservation {reservation.Id} belongs to approval {approval.Id}, which is {ApprovalWorkflow.Name(approval.Status)}, not rejected; " +
+                $"Reservation {reservation.Id} belongs to approval {approval.Id}, which is {WireNames.Of(approval.Status)}, not rejected; " +
                 "it is not dangling.");
         }
 
@@ -60,7 +60,7 @@ public static class RepairDecisions
 
         if (approval.Status != ApprovalStatus.Approved || approval.OrderId is not { } orderId)
         {
-            return DomainError.Conflict(NotRepairable, $"Approval {approval.Id} is {ApprovalWorkflow.Name(approval.Status)}, not approved; it needs no order.");
+            return DomainError.Conflict(NotRepairable, $"Approval {approval.Id} is {WireNames.Of(approval.Status)}, not approved; it needs no order.");
         }
 
         if (orderExists)

@@ -1,8 +1,8 @@
+using EventSourced.Domain.Common;
 using System.Text.Json;
 using EventSourced.Domain.Campaigns.Events;
 using EventSourced.Domain.Campaigns;
 using EventSourced.Domain.Configuration;
-using EventSourced.Domain.Programs;
 using EventSourced.Projections.ReadTables;
 using JasperFx.Events;
 
@@ -33,7 +33,7 @@ public sealed class ProgramCampaignsProjection : ReadTableProjection
         CampaignCreated c => Insert(e, c.CampaignId, ("program_id", c.ProgramId), ("company_id", c.CompanyId), ("name", c.Name),
             ("target_enrollment", c.TargetEnrollment), ("max_enrollment", c.MaxEnrollment), ("budget_amount", c.Budget?.Amount),
             ("budget_currency", c.Budget?.Currency), ("start_date", c.StartDate), ("end_date", c.EndDate),
-            ("status", ProgramDecisions.StatusName(CampaignStatus.Draft)), ("template_id", c.TemplateId), ("template_version", c.TemplateVersion),
+            ("status", WireNames.Of(CampaignStatus.Draft)), ("template_id", c.TemplateId), ("template_version", c.TemplateVersion),
             ("config", Config(c.TemplateVersion, c.TemplateDefaults, c.ProgramOverrides, c.ConfigOverrides)),
             ("config_overrides", c.ConfigOverrides.GetRawText()), ("created_at", c.CreatedAt), ("updated_at", c.CreatedAt)),
         CampaignUpdated u => Update(e, u.CampaignId, ("name", u.Name), ("target_enrollment", u.TargetEnrollment), ("max_enrollment", u.MaxEnrollment),
@@ -46,7 +46,7 @@ public sealed class ProgramCampaignsProjection : ReadTableProjection
         CampaignProbabilityChanged p => Update(e, p.CampaignId, ("probability", p.To), ("updated_at", p.ChangedAt)),
         CampaignApprovalRequested a => Update(e, a.CampaignId, ("approval_request_id", a.ApprovalId), ("reservation_id", a.ReservationId),
             ("updated_at", a.RequestedAt)),
-        CampaignWon w => Update(e, w.CampaignId, ("status", ProgramDecisions.StatusName(CampaignStatus.Won)), ("probability", 100),
+        CampaignWon w => Update(e, w.CampaignId, ("status", WireNames.Of(CampaignStatus.Won)), ("probability", 100),
             ("order_id", w.OrderId), ("updated_at", w.WonAt)),
         CampaignApprovalRejected r => Update(e, r.CampaignId, ("probability", r.ProbabilityRestored), ("updated_at", r.RejectedAt)),
         _ => null,

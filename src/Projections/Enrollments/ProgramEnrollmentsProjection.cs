@@ -1,3 +1,4 @@
+using EventSourced.Domain.Common;
 using EventSourced.Domain.Enrollments.Events;
 using EventSourced.Domain.Enrollments;
 using EventSourced.Projections.ReadTables;
@@ -23,14 +24,14 @@ public sealed class ProgramEnrollmentsProjection : ReadTableProjection
     {
         EnrollmentCreated c => Insert(e, c.EnrollmentId, ("user_id", c.UserId), ("company_id", c.CompanyId), ("program_type", c.ProgramType),
             ("program_id", c.ProgramId), ("campaign_id", c.CampaignId), ("beneficiary_group_id", c.BeneficiaryGroupId),
-            ("source_system", c.SourceSystem), ("external_event_id", c.ExternalEventId), ("status", EnrollmentDecisions.Name(EnrollmentStatus.Active)),
+            ("source_system", c.SourceSystem), ("external_event_id", c.ExternalEventId), ("status", WireNames.Of(EnrollmentStatus.Active)),
             ("occurred_at", c.OccurredAt), ("created_at", c.CreatedAt), ("updated_at", c.CreatedAt)),
         EnrollmentLinkedToProgram l => Update(e, l.EnrollmentId, ("program_id", l.ProgramId), ("program_type", l.ProgramType),
             ("beneficiary_group_id", l.BeneficiaryGroupId), ("campaign_id", l.CampaignId), ("updated_at", l.LinkedAt)),
         EnrollmentUnlinked { UnlinksProgram: true } u => Update(e, u.EnrollmentId, ("program_id", null), ("campaign_id", null),
             ("beneficiary_group_id", null), ("updated_at", u.UnlinkedAt)),
         EnrollmentUnlinked u => Update(e, u.EnrollmentId, ("campaign_id", null), ("updated_at", u.UnlinkedAt)),
-        EnrollmentStatusChanged s => Update(e, s.EnrollmentId, ("status", EnrollmentDecisions.Name(s.To)), ("updated_at", s.ChangedAt)),
+        EnrollmentStatusChanged s => Update(e, s.EnrollmentId, ("status", WireNames.Of(s.To)), ("updated_at", s.ChangedAt)),
         _ => null,
     };
 }

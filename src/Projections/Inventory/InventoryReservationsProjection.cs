@@ -1,6 +1,6 @@
+using EventSourced.Domain.Common;
 using EventSourced.Domain.Inventory.Events;
 using EventSourced.Domain.Inventory;
-using EventSourced.Domain.Programs;
 using EventSourced.Projections.ReadTables;
 using JasperFx.Events;
 
@@ -23,10 +23,10 @@ public sealed class InventoryReservationsProjection : ReadTableProjection
     {
         InventoryReserved r => Insert(e, r.ReservationId, ("campaign_id", r.CampaignId), ("approval_id", r.ApprovalId), ("seats", r.Seats),
             ("budget_amount", r.Budget?.Amount), ("budget_currency", r.Budget?.Currency), ("start_date", r.StartDate), ("end_date", r.EndDate),
-            ("status", ProgramDecisions.StatusName(ReservationStatus.Reserved)), ("created_at", r.ReservedAt), ("updated_at", r.ReservedAt)),
-        ReservationConverted c => Update(e, c.ReservationId, ("status", ProgramDecisions.StatusName(ReservationStatus.Converted)),
+            ("status", WireNames.Of(ReservationStatus.Reserved)), ("created_at", r.ReservedAt), ("updated_at", r.ReservedAt)),
+        ReservationConverted c => Update(e, c.ReservationId, ("status", WireNames.Of(ReservationStatus.Converted)),
             ("order_id", c.OrderId), ("updated_at", c.ConvertedAt)),
-        ReservationReleased r => Update(e, r.ReservationId, ("status", ProgramDecisions.StatusName(ReservationStatus.Released)),
+        ReservationReleased r => Update(e, r.ReservationId, ("status", WireNames.Of(ReservationStatus.Released)),
             ("release_reason", r.Reason), ("updated_at", r.ReleasedAt)),
         _ => null,
     };

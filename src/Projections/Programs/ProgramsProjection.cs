@@ -1,3 +1,4 @@
+using EventSourced.Domain.Common;
 using EventSourced.Domain.Configuration;
 using EventSourced.Domain.Programs.Events;
 using EventSourced.Domain.Programs;
@@ -27,10 +28,10 @@ public sealed class ProgramsProjection : ReadTableProjection
     {
         ProgramCreated c => Insert(e, c.ProgramId, ("program_key", c.ProgramKey), ("name", c.Name), ("template_id", c.TemplateId),
             ("template_key", c.TemplateKey), ("template_version", c.TemplateVersion), ("program_type", c.ProgramType),
-            ("beneficiary_group_id", c.BeneficiaryGroupId), ("status", ProgramDecisions.StatusName(ProgramStatus.Draft)),
+            ("beneficiary_group_id", c.BeneficiaryGroupId), ("status", WireNames.Of(ProgramStatus.Draft)),
             ("config", Config(c.TemplateVersion, c.TemplateDefaults, c.ConfigOverrides)), ("config_overrides", c.ConfigOverrides.GetRawText()),
             ("tags", c.Tags.ToArray()), ("sdg_goals", c.SdgGoals.ToArray()), ("created_at", c.CreatedAt), ("updated_at", c.CreatedAt)),
-        ProgramStatusChanged s => Update(e, s.ProgramId, ("status", ProgramDecisions.StatusName(s.To)), ("updated_at", s.ChangedAt)),
+        ProgramStatusChanged s => Update(e, s.ProgramId, ("status", WireNames.Of(s.To)), ("updated_at", s.ChangedAt)),
         ProgramMigrated m => Update(e, m.ProgramId, ("template_id", m.ToTemplateId), ("template_version", m.ToTemplateVersion),
             ("config", Config(m.ToTemplateVersion, m.TemplateDefaults, m.ConfigOverrides)), ("config_overrides", m.ConfigOverrides.GetRawText()),
             ("updated_at", m.MigratedAt)),

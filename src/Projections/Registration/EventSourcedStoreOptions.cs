@@ -33,10 +33,6 @@ public static class EventSourcedStoreOptions
             options.Events.TenancyStyle = TenancyStyle.Conjoined;
         }
 
-        // The upstream DistributedLock.Postgres the platform restores with cannot take an advisory lock through an
-        // NpgsqlDataSource; a transaction-scoped lock avoids it (see README, "The DistributedLock hole").
-        options.Events.UseAdvisoryLockTransaction = true;
-
         // Part of the storage format: enums (statuses) are stored by name, not by number.
         options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
         StoredEventNames.Register(options);

@@ -1,3 +1,4 @@
+using EventSourced.Domain.Common;
 using EventSourced.Domain.Templates.Events;
 using EventSourced.Domain.Templates;
 using EventSourced.Projections.ReadTables;
@@ -27,18 +28,15 @@ public sealed class ProgramTemplatesProjection : ReadTableProjection
     public override RowChange? Change(IEvent e) => e.Data switch
     {
         TemplateCreated c => Insert(e, c.TemplateId, ("template_key", c.TemplateKey), ("version", c.Version), ("name", c.Name),
-            ("description", c.Description), ("category", c.Category), ("status", StatusText(TemplateStatus.Draft)),
+            ("description", c.Description), ("category", c.Category), ("status", WireNames.Of(TemplateStatus.Draft)),
             ("default_config", c.DefaultConfig.GetRawText()), ("config_schema", c.ConfigSchema.GetRawText()), ("deprecated_by", null),
             ("previous_version_id", c.PreviousVersionId), ("created_at", c.CreatedAt), ("updated_at", c.CreatedAt)),
         TemplateUpdated u => Update(e, u.TemplateId, ("name", u.Name), ("description", u.Description), ("category", u.Category),
             ("default_config", u.DefaultConfig.GetRawText()), ("config_schema", u.ConfigSchema.GetRawText()), ("updated_at", u.UpdatedAt)),
-        TemplatePublished p => Update(e, p.TemplateId, ("status", StatusText(TemplateStatus.Active)), ("updated_at", p.PublishedAt)),
-        TemplateDeprecated d => Update(e, d.TemplateId, ("status", StatusText(TemplateStatus.Deprecated)), ("deprecated_by", d.DeprecatedBy),
+        TemplatePublished p => Update(e, p.TemplateId, ("status", WireNames.Of(TemplateStatus.Active)), ("updated_at", p.PublishedAt)),
+        TemplateDeprecated d => Update(e, d.TemplateId, ("status", WireNames.Of(TemplateStatus.Deprecated)), ("deprecated_by", d.DeprecatedBy),
             ("updated_at", d.DeprecatedAt)),
-        TemplateArchived a => Update(e, a.TemplateId, ("status", StatusText(TemplateStatus.Archived)), ("updated_at", a.ArchivedAt)),
+        TemplateArchived a => Update(e, a.TemplateId, ("status", WireNames.Of(TemplateStatus.Archived)), ("updated_at", a.ArchivedAt)),
         _ => null,
     };
-
-    /// <summary>The status as stored and as the API shows it: <c>draft</c>, <c>active</c>, <c>deprecated</c>, <c>archived</c>.</summary>
-    public static string StatusText(TemplateStatus status) => status.ToString().ToLowerInvariant();
 }

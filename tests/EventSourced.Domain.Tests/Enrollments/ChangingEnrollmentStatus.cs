@@ -44,7 +44,7 @@ public class ChangingEnrollmentStatus
     {
         var enrollment = Linked(Context());
 
-        var changed = Change(enrollment, EnrollmentDecisions.Name(to)).ShouldEmitSingle<EnrollmentStatusChanged>();
+        var changed = Change(enrollment, WireNames.Of(to)).ShouldEmitSingle<EnrollmentStatusChanged>();
 
         enrollment.When(changed).ShouldSatisfyAllConditions(
             e => e.Status.ShouldBe(to),
@@ -57,7 +57,7 @@ public class ChangingEnrollmentStatus
     [InlineData(EnrollmentStatus.Completed)]
     [InlineData(EnrollmentStatus.Withdrawn)]
     public void GivenEnrollment_WhenChangedToItsOwnStatus_ThenNothingHappens(EnrollmentStatus status) =>
-        Change(Legacy(status), EnrollmentDecisions.Name(status)).ShouldEmitNothing();
+        Change(Legacy(status), WireNames.Of(status)).ShouldEmitNothing();
 
     [Theory]
     [InlineData(EnrollmentStatus.Completed, "active")]
@@ -73,7 +73,7 @@ public class ChangingEnrollmentStatus
         error.Title.ShouldBe("Illegal status transition");
         error.Title.ShouldBe(EnrollmentDecisions.IllegalTransition);
         error.Detail.ShouldBe(
-            $"Enrollment {enrollment.Id} is {EnrollmentDecisions.Name(from)}; only active enrollments can become completed or withdrawn.");
+            $"Enrollment {enrollment.Id} is {WireNames.Of(from)}; only active enrollments can become completed or withdrawn.");
         error.Errors.ShouldBeEmpty();
     }
 

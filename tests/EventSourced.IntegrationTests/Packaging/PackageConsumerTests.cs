@@ -71,27 +71,25 @@ public sealed class PackageConsumerTests(IsolatedDatabase db) : IClassFixture<Is
                     <TargetFramework>net10.0</TargetFramework>
                     <ImplicitUsings>enable</ImplicitUsings>
                     <Nullable>enable</Nullable>
-                    <NoWarn>NU1603</NoWarn>
+                    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
                   </PropertyGroup>
                   <ItemGroup>
                     <PackageReference Include="EventSourced.Projections" Version="{version}" />
-                    <PackageReference Include="WolverineFx.Marten" Version="6.62.0" />
-                    <PackageReference Include="WolverineFx.RuntimeCompilation" Version="6.62.0" />
+                    <PackageReference Include="WolverineFx.Marten" Version="{PinnedVersion(root, "WolverineFx.Marten")}" />
+                    <PackageReference Include="WolverineFx.RuntimeCompilation" Version="{PinnedVersion(root, "WolverineFx.RuntimeCompilation")}" />
                   </ItemGroup>
                 </Project>
                 """, TestContext.Current.CancellationToken);
-            // The consumer's own nuget.config: the packages just built, the DistributedLock shim (README), nuget.org.
+            // The consumer's own nuget.config: the packages just built, and nuget.org for everything else (no local shim, no NoWarn).
             await File.WriteAllTextAsync(Path.Combine(app, "nuget.config"), $"""
                 <?xml version="1.0" encoding="utf-8"?>
                 <configuration>
                   <packageSources>
                     <clear />
                     <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-                    <add key="local-shims" value="{Path.Combine(root, "eng", "packages")}" />
                     <add key="eventsourced" value="{feed}" />
                   </packageSources>
                   <packageSourceMapping>
-                    <packageSource key="local-shims"><package pattern="Patched.DistributedLock.Core" /></packageSource>
                     <packageSource key="eventsourced"><package pattern="EventSourced.*" /></packageSource>
                     <packageSource key="nuget.org"><package pattern="*" /></packageSource>
                   </packageSourceMapping>
@@ -119,6 +117,11 @@ public sealed class PackageConsumerTests(IsolatedDatabase db) : IClassFixture<Is
             }
         }
     }
+
+    /// <summary>The version this repository builds with (Directory.Packages.props), so the consumer moves with it.</summary>
+    private static string PinnedVersion(string root, string package) =>
+        System.Xml.Linq.XDocument.Load(Path.Combine(root, "Directory.Packages.props")).Descendants("PackageVersion")
+            .Single(p => (string?)p.Attribute("Include") == package).Attribute("Version")!.Value;
 
     private static async Task<string> DotnetAsync(string directory, string? connectionString, params string[] args)
     {

@@ -1,3 +1,4 @@
+using EventSourced.Domain.Common;
 using System.Collections.Concurrent;
 using EventSourced.Domain.Enrollments;
 using EventSourced.Domain.Enrollments.Events;
@@ -206,7 +207,7 @@ public sealed class ZeroDowntimeRebuildTests(MartenDatabase db) : IClassFixture<
         {
             await using var session = db.Store.LightweightSession();
             var id = EnrollmentIds.ForExternalEvent(SourceSystems.Kintell, $"during-rebuild-{i}");
-            var status = EnrollmentDecisions.Name(EnrollmentStatus.Active);
+            var status = WireNames.Of(EnrollmentStatus.Active);
             session.Events.StartStream<EnrollmentState>(id, new EnrollmentCreated(id, $"user-{i}", null, "mentorship", null, null, null,
                 SourceSystems.Kintell, $"during-rebuild-{i}", At, At));
             var earlier = i > 3 && i % 4 == 0 ? EnrollmentIds.ForExternalEvent(SourceSystems.Kintell, $"during-rebuild-{i - 3}") : (Guid?)null;
@@ -219,7 +220,7 @@ public sealed class ZeroDowntimeRebuildTests(MartenDatabase db) : IClassFixture<
             acknowledged[id] = status;
             if (earlier is { } completed)
             {
-                acknowledged[completed] = EnrollmentDecisions.Name(EnrollmentStatus.Completed);
+                acknowledged[completed] = WireNames.Of(EnrollmentStatus.Completed);
             }
 
             i++;

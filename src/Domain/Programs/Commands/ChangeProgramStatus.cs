@@ -1,4 +1,5 @@
 using FluentValidation;
+using EventSourced.Domain.Common;
 
 namespace EventSourced.Domain.Programs.Commands;
 
@@ -11,5 +12,5 @@ public sealed class ChangeProgramStatusValidator : AbstractValidator<ChangeProgr
 
     public ChangeProgramStatusValidator() =>
         RuleFor(c => c.Status).NotEmpty().IsEnumName(typeof(ProgramStatus), caseSensitive: false)
-            .WithMessage($"'{{PropertyName}}' must be one of: {string.Join(", ", Enum.GetNames<ProgramStatus>().Select(n => n.ToLowerInvariant()))}.");
+            .WithMessage($"'{{PropertyName}}' must be one of: {string.Join(", ", WireNames.All<ProgramStatus>())}.");
 }
