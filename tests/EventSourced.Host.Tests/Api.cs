@@ -6,7 +6,7 @@ using EventSourced.Projections.Templates;
 namespace EventSourced.Host.Tests;
 
 /// <summary>A response as any HTTP client sees it: status, headers and body text, parsed on demand.</summary>
-public sealed record ApiResponse(HttpStatusCode Status, string Body, string? Location)
+public sealed record ApiResponse(HttpStatusCode Status, string Body, string? Location, string? ETag = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -26,9 +26,10 @@ public static class Api
     public static Task<ApiResponse> GetAsync(this IAlbaHost host, string url) =>
         SendAsync(host, s => s.Get.Url(url));
 
-    public static Task<ApiResponse> PostAsync(this IAlbaHost host, string url, string? json = null) =>
+    public static Task<ApiResponse> PostAsync(this IAlbaHost host, string url, string? json = null, string? ifMatch = null) =>
         SendAsync(host, s =>
         {
+            WithIfMatch(s, ifMatch);
             if (json is null)
             {
                 s.Post.Url(url);
@@ -39,12 +40,21 @@ public static class Api
             s.WithRequestHeader("Content-Type", "application/json");
         });
 
-    public static Task<ApiResponse> PutAsync(this IAlbaHost host, string url, string json) =>
+    public static Task<ApiResponse> PutAsync(this IAlbaHost host, string url, string json, string? ifMatch = null) =>
         SendAsync(host, s =>
         {
+            WithIfMatch(s, ifMatch);
             s.Put.Text(json).ToUrl(url);
             s.WithRequestHeader("Content-Type", "application/json");
         });
+
+    private static void WithIfMatch(Scenario scenario, string? ifMatch)
+    {
+        if (ifMatch is not null)
+        {
+            scenario.WithRequestHeader("If-Match", ifMatch);
+        }
+    }
 
     private static async Task<ApiResponse> SendAsync(IAlbaHost host, Action<Scenario> configure)
     {
@@ -54,6 +64,7 @@ public static class Api
             s.IgnoreStatusCode();
         });
         var response = result.Context.Response;
-        return new ApiResponse((HttpStatusCode)response.StatusCode, await result.ReadAsTextAsync(), response.Headers.Location.ToString() is { Length: > 0 } l ? l : null);
+        return new ApiResponse((HttpStatusCode)response.StatusCode, await result.ReadAsTextAsync(), response.Headers.Location.ToString() is { Length: > 0 } l ? l : null,
+            response.Headers.ETag.ToString() is { Length: > 0 } tag ? tag : null);
     }
 }

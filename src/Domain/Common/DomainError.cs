@@ -20,4 +20,18 @@ public sealed record DomainError(ErrorKind Kind, string Title, string Detail, IR
 
     public static DomainError Conflict(string title, string detail) =>
         new(ErrorKind.Conflict, title, detail, []);
+
+    public const string StreamMovedOn = "Stream version mismatch";
+
+    /// <summary>The caller expected stream <paramref name="id"/> at <paramref name="expected"/>; it is at <paramref name="current"/>
+    /// (null when it moved on while the command was being decided). Nothing was saved.</summary>
+    public static DomainError PreconditionFailed(Guid id, long expected, long? current) =>
+        new(ErrorKind.PreconditionFailed, StreamMovedOn,
+            current is { } version
+                ? $"Stream {id} is at version {version}, not {expected} as expected (If-Match); nothing was saved. Fetch it again and retry."
+                : $"Stream {id} moved past version {expected} while this request was being decided; nothing was saved. Fetch it again and retry.",
+            [])
+        {
+            Extensions = new Dictionary<string, object?> { ["expectedVersion"] = expected, ["currentVersion"] = current },
+        };
 }

@@ -20,12 +20,20 @@ public static class DecideApprovalEndpoint
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypeNames.Application.ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypeNames.Application.ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypeNames.Application.ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypeNames.Application.ProblemJson)]
     [WolverinePut("/approvals/{id}")]
     public static async Task<IResult> Put(Guid id, DecideApprovalRequest? request, IDocumentSession session, TimeProvider clock,
-        HttpContext context, CancellationToken cancellation) =>
-        request is null
+        HttpContext context, CancellationToken cancellation)
+    {
+        if (!context.TryReadIfMatch(out var expectedVersion, out var badIfMatch))
+        {
+            return badIfMatch!;
+        }
+
+        return request is null
             ? DomainProblems.MissingBody(context)
             : await session.OkAtCommitAsync(context, id, ApprovalQueries.FindApprovalAsync,
-                () => ApprovalHandler.Handle(new DecideApproval(id, request.Action, request.ReviewerId, request.Reason), session, clock, cancellation),
+                () => ApprovalHandler.Handle(new DecideApproval(id, request.Action, request.ReviewerId, request.Reason) { ExpectedVersion = expectedVersion }, session, clock, cancellation),
                 cancellation);
+    }
 }

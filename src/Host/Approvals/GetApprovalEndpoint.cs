@@ -11,12 +11,10 @@ namespace EventSourced.Host.Approvals;
 [Tags("Approvals")]
 public static class GetApprovalEndpoint
 {
-    /// <summary>One approval, by id: pending, approved or rejected.</summary>
+    /// <summary>One approval, by id: pending, approved or rejected. Its <c>ETag</c> is the stream version, for <c>If-Match</c> on writes.</summary>
     [ProducesResponseType<ApprovalView>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypeNames.Application.ProblemJson)]
     [WolverineGet("/approvals/{id}")]
     public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext context, CancellationToken cancellation) =>
-        await session.FindApprovalAsync(id, cancellation) is { } view
-            ? Results.Ok(view)
-            : DomainError.NotFound("Approval", id).ToProblem(context);
+        await context.OkWithETagAsync(session, id, ApprovalQueries.FindApprovalAsync, () => DomainError.NotFound("Approval", id).ToProblem(context), cancellation);
 }

@@ -11,12 +11,10 @@ namespace EventSourced.Host.BeneficiaryGroups;
 [Tags("Beneficiary groups")]
 public static class GetBeneficiaryGroupEndpoint
 {
-    /// <summary>One beneficiary group, by id.</summary>
+    /// <summary>One beneficiary group, by id. Its <c>ETag</c> is the stream version, for <c>If-Match</c> on writes.</summary>
     [ProducesResponseType<BeneficiaryGroupView>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypeNames.Application.ProblemJson)]
     [WolverineGet("/beneficiary-groups/{id}")]
     public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext context, CancellationToken cancellation) =>
-        await session.FindBeneficiaryGroupAsync(id, cancellation) is { } view
-            ? Results.Ok(view)
-            : DomainError.NotFound("Beneficiary group", id).ToProblem(context);
+        await context.OkWithETagAsync(session, id, BeneficiaryGroupQueries.FindBeneficiaryGroupAsync, () => DomainError.NotFound("Beneficiary group", id).ToProblem(context), cancellation);
 }

@@ -19,16 +19,22 @@ public static class UpdateBeneficiaryGroupEndpoint
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypeNames.Application.ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypeNames.Application.ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypeNames.Application.ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypeNames.Application.ProblemJson)]
     [WolverinePut("/beneficiary-groups/{id}")]
     public static async Task<IResult> Put(Guid id, UpdateBeneficiaryGroupRequest? request, IDocumentSession session, TimeProvider clock,
         HttpContext context, CancellationToken cancellation)
     {
+        if (!context.TryReadIfMatch(out var expectedVersion, out var badIfMatch))
+        {
+            return badIfMatch!;
+        }
+
         if (request is null)
         {
             return DomainProblems.MissingBody(context);
         }
 
-        var command = new UpdateBeneficiaryGroup(id, request.Name, request.Description, request.Region, request.Tags);
+        var command = new UpdateBeneficiaryGroup(id, request.Name, request.Description, request.Region, request.Tags) { ExpectedVersion = expectedVersion };
         return await session.OkAtCommitAsync(context, id, BeneficiaryGroupQueries.FindBeneficiaryGroupAsync,
             () => BeneficiaryGroupHandler.Handle(command, session, clock, cancellation), cancellation);
     }

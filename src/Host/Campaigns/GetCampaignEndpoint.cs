@@ -11,12 +11,10 @@ namespace EventSourced.Host.Campaigns;
 [Tags("Campaigns")]
 public static class GetCampaignEndpoint
 {
-    /// <summary>One campaign, by id.</summary>
+    /// <summary>One campaign, by id. Its <c>ETag</c> is the stream version, for <c>If-Match</c> on writes.</summary>
     [ProducesResponseType<CampaignView>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypeNames.Application.ProblemJson)]
     [WolverineGet("/campaigns/{id}")]
     public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext context, CancellationToken cancellation) =>
-        await session.FindCampaignAsync(id, cancellation) is { } view
-            ? Results.Ok(view)
-            : DomainError.NotFound("Campaign", id).ToProblem(context);
+        await context.OkWithETagAsync(session, id, CampaignQueries.FindCampaignAsync, () => DomainError.NotFound("Campaign", id).ToProblem(context), cancellation);
 }

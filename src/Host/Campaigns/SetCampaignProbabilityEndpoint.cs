@@ -21,11 +21,19 @@ public static class SetCampaignProbabilityEndpoint
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypeNames.Application.ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypeNames.Application.ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypeNames.Application.ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypeNames.Application.ProblemJson)]
     [WolverinePut("/campaigns/{id}/probability")]
     public static async Task<IResult> Put(Guid id, SetCampaignProbabilityRequest? request, IDocumentSession session, TimeProvider clock,
-        ApprovalWorkflowOptions workflow, HttpContext context, CancellationToken cancellation) =>
-        request is null
+        ApprovalWorkflowOptions workflow, HttpContext context, CancellationToken cancellation)
+    {
+        if (!context.TryReadIfMatch(out var expectedVersion, out var badIfMatch))
+        {
+            return badIfMatch!;
+        }
+
+        return request is null
             ? DomainProblems.MissingBody(context)
             : await session.OkAtCommitAsync(context, id, CampaignQueries.FindCampaignAsync,
-                () => CampaignHandler.Handle(new SetCampaignProbability(id, request.Probability), session, clock, workflow, cancellation), cancellation);
+                () => CampaignHandler.Handle(new SetCampaignProbability(id, request.Probability) { ExpectedVersion = expectedVersion }, session, clock, workflow, cancellation), cancellation);
+    }
 }

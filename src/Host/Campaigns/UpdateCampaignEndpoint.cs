@@ -31,17 +31,23 @@ public static class UpdateCampaignEndpoint
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypeNames.Application.ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypeNames.Application.ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypeNames.Application.ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypeNames.Application.ProblemJson)]
     [WolverinePut("/campaigns/{id}")]
     public static async Task<IResult> Put(Guid id, UpdateCampaignRequest? request, IDocumentSession session, TimeProvider clock,
         ApprovalWorkflowOptions workflow, HttpContext context, CancellationToken cancellation)
     {
+        if (!context.TryReadIfMatch(out var expectedVersion, out var badIfMatch))
+        {
+            return badIfMatch!;
+        }
+
         if (request is null)
         {
             return DomainProblems.MissingBody(context);
         }
 
         var command = new UpdateCampaign(id, request.Name, request.TargetEnrollment, request.MaxEnrollment, request.Budget,
-            request.StartDate, request.EndDate, request.ConfigOverrides, request.Probability);
+            request.StartDate, request.EndDate, request.ConfigOverrides, request.Probability) { ExpectedVersion = expectedVersion };
         return await session.OkAtCommitAsync(context, id, CampaignQueries.FindCampaignAsync,
             () => CampaignHandler.Handle(command, session, clock, workflow, cancellation), cancellation);
     }

@@ -19,11 +19,19 @@ public static class ChangeEnrollmentStatusEndpoint
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypeNames.Application.ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypeNames.Application.ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypeNames.Application.ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypeNames.Application.ProblemJson)]
     [WolverinePut("/enrollments/{id}/status")]
     public static async Task<IResult> Put(Guid id, ChangeEnrollmentStatusRequest? request, IDocumentSession session, TimeProvider clock,
-        HttpContext context, CancellationToken cancellation) =>
-        request is null
+        HttpContext context, CancellationToken cancellation)
+    {
+        if (!context.TryReadIfMatch(out var expectedVersion, out var badIfMatch))
+        {
+            return badIfMatch!;
+        }
+
+        return request is null
             ? DomainProblems.MissingBody(context)
             : await session.OkAtCommitAsync(context, id, EnrollmentQueries.FindEnrollmentAsync,
-                () => EnrollmentStatusHandler.Handle(new ChangeEnrollmentStatus(id, request.Status), session, clock, cancellation), cancellation);
+                () => EnrollmentStatusHandler.Handle(new ChangeEnrollmentStatus(id, request.Status) { ExpectedVersion = expectedVersion }, session, clock, cancellation), cancellation);
+    }
 }

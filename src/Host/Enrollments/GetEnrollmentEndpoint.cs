@@ -11,12 +11,10 @@ namespace EventSourced.Host.Enrollments;
 [Tags("Enrollments")]
 public static class GetEnrollmentEndpoint
 {
-    /// <summary>One enrollment, by id.</summary>
+    /// <summary>One enrollment, by id. Its <c>ETag</c> is the stream version, for <c>If-Match</c> on writes.</summary>
     [ProducesResponseType<EnrollmentView>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypeNames.Application.ProblemJson)]
     [WolverineGet("/enrollments/{id}")]
     public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext context, CancellationToken cancellation) =>
-        await session.FindEnrollmentAsync(id, cancellation) is { } view
-            ? Results.Ok(view)
-            : DomainError.NotFound("Enrollment", id).ToProblem(context);
+        await context.OkWithETagAsync(session, id, EnrollmentQueries.FindEnrollmentAsync, () => DomainError.NotFound("Enrollment", id).ToProblem(context), cancellation);
 }

@@ -36,6 +36,11 @@ public static class CommandResults
             return error.ToProblem(context);
         }
 
+        if (result.Version is { } version)
+        {
+            context.SetETag(version);
+        }
+
         // The read table is written inline, in the transaction that just committed, so the view is already there.
         var view = await loadView(result.StreamId);
         return view is null

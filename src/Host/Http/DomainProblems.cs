@@ -4,7 +4,7 @@ using EventSourced.Projections.Observability;
 
 namespace EventSourced.Host.Http;
 
-/// <summary>RFC 7807 problem details for domain errors: 400 / 404 / 409, with <c>errors</c> keyed by field or JSON path
+/// <summary>RFC 7807 problem details for domain errors: 400 / 404 / 409 / 412, with <c>errors</c> keyed by field or JSON path
 /// (the same shape as ASP.NET's validation problems).</summary>
 public static class DomainProblems
 {
@@ -14,6 +14,7 @@ public static class DomainProblems
         {
             ErrorKind.NotFound => StatusCodes.Status404NotFound,
             ErrorKind.Conflict => StatusCodes.Status409Conflict,
+            ErrorKind.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
             _ => StatusCodes.Status400BadRequest,
         };
 

@@ -19,11 +19,19 @@ public static class ChangeProgramStatusEndpoint
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypeNames.Application.ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypeNames.Application.ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypeNames.Application.ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypeNames.Application.ProblemJson)]
     [WolverinePut("/programs/{id}/status")]
     public static async Task<IResult> Put(Guid id, ChangeProgramStatusRequest? request, IDocumentSession session, TimeProvider clock,
-        HttpContext context, CancellationToken cancellation) =>
-        request is null
+        HttpContext context, CancellationToken cancellation)
+    {
+        if (!context.TryReadIfMatch(out var expectedVersion, out var badIfMatch))
+        {
+            return badIfMatch!;
+        }
+
+        return request is null
             ? DomainProblems.MissingBody(context)
             : await session.OkAtCommitAsync(context, id, ProgramQueries.FindProgramAsync,
-                () => ProgramHandler.Handle(new ChangeProgramStatus(id, request.Status), session, clock, cancellation), cancellation);
+                () => ProgramHandler.Handle(new ChangeProgramStatus(id, request.Status) { ExpectedVersion = expectedVersion }, session, clock, cancellation), cancellation);
+    }
 }

@@ -11,12 +11,10 @@ namespace EventSourced.Host.Programs;
 [Tags("Programs")]
 public static class GetProgramEndpoint
 {
-    /// <summary>One program, by id.</summary>
+    /// <summary>One program, by id. Its <c>ETag</c> is the stream version, for <c>If-Match</c> on writes.</summary>
     [ProducesResponseType<ProgramView>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypeNames.Application.ProblemJson)]
     [WolverineGet("/programs/{id}")]
     public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext context, CancellationToken cancellation) =>
-        await session.FindProgramAsync(id, cancellation) is { } view
-            ? Results.Ok(view)
-            : DomainError.NotFound("Program", id).ToProblem(context);
+        await context.OkWithETagAsync(session, id, ProgramQueries.FindProgramAsync, () => DomainError.NotFound("Program", id).ToProblem(context), cancellation);
 }

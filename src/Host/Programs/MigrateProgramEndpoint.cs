@@ -20,11 +20,19 @@ public static class MigrateProgramEndpoint
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypeNames.Application.ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypeNames.Application.ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypeNames.Application.ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypeNames.Application.ProblemJson)]
     [WolverinePost("/programs/{id}/migrate")]
     public static async Task<IResult> Post(Guid id, MigrateProgramRequest? request, IDocumentSession session, TimeProvider clock,
-        HttpContext context, CancellationToken cancellation) =>
-        request is null
+        HttpContext context, CancellationToken cancellation)
+    {
+        if (!context.TryReadIfMatch(out var expectedVersion, out var badIfMatch))
+        {
+            return badIfMatch!;
+        }
+
+        return request is null
             ? DomainProblems.MissingBody(context)
             : await session.OkAtCommitAsync(context, id, ProgramQueries.FindProgramAsync,
-                () => ProgramHandler.Handle(new MigrateProgram(id, request.TemplateId), session, clock, cancellation), cancellation);
+                () => ProgramHandler.Handle(new MigrateProgram(id, request.TemplateId) { ExpectedVersion = expectedVersion }, session, clock, cancellation), cancellation);
+    }
 }

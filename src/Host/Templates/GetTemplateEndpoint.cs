@@ -11,12 +11,10 @@ namespace EventSourced.Host.Templates;
 [Tags("Templates")]
 public static class GetTemplateEndpoint
 {
-    /// <summary>One template version, by id.</summary>
+    /// <summary>One template version, by id. Its <c>ETag</c> is the stream version, for <c>If-Match</c> on writes.</summary>
     [ProducesResponseType<TemplateView>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypeNames.Application.ProblemJson)]
     [WolverineGet("/templates/{id}")]
     public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext context, CancellationToken cancellation) =>
-        await session.FindTemplateAsync(id, cancellation) is { } view
-            ? Results.Ok(view)
-            : DomainError.NotFound("Template", id).ToProblem(context);
+        await context.OkWithETagAsync(session, id, TemplateQueries.FindTemplateAsync, () => DomainError.NotFound("Template", id).ToProblem(context), cancellation);
 }

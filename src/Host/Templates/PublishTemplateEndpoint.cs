@@ -21,18 +21,24 @@ public static class PublishTemplateEndpoint
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypeNames.Application.ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypeNames.Application.ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypeNames.Application.ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypeNames.Application.ProblemJson)]
     [OpenApiRequestBody(typeof(PublishTemplateRequest), Required = false)]
     [WolverinePost("/templates/{id}/publish")]
     public static async Task<IResult> Post(Guid id, IDocumentSession session, TimeProvider clock, HttpContext context,
         CancellationToken cancellation)
     {
+        if (!context.TryReadIfMatch(out var expectedVersion, out var badIfMatch))
+        {
+            return badIfMatch!;
+        }
+
         var request = await OptionalBody.ReadAsync<PublishTemplateRequest>(context, cancellation);
         if (request.Problem is { } problem)
         {
             return problem;
         }
 
-        var command = new PublishTemplate(id, request.Value?.DeprecatePrevious ?? false);
+        var command = new PublishTemplate(id, request.Value?.DeprecatePrevious ?? false) { ExpectedVersion = expectedVersion };
         return await session.OkAtCommitAsync(context, id, TemplateQueries.FindTemplateAsync,
             () => TemplateHandler.Handle(command, session, clock, cancellation), cancellation);
     }

@@ -20,16 +20,22 @@ public static class UpdateTemplateEndpoint
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypeNames.Application.ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypeNames.Application.ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypeNames.Application.ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypeNames.Application.ProblemJson)]
     [WolverinePut("/templates/{id}")]
     public static async Task<IResult> Put(Guid id, UpdateTemplateRequest? request, IDocumentSession session, TimeProvider clock,
         HttpContext context, CancellationToken cancellation)
     {
+        if (!context.TryReadIfMatch(out var expectedVersion, out var badIfMatch))
+        {
+            return badIfMatch!;
+        }
+
         if (request is null)
         {
             return DomainProblems.MissingBody(context);
         }
 
-        var command = new UpdateTemplate(id, request.Name, request.Description, request.Category, request.DefaultConfig, request.ConfigSchema);
+        var command = new UpdateTemplate(id, request.Name, request.Description, request.Category, request.DefaultConfig, request.ConfigSchema) { ExpectedVersion = expectedVersion };
         return await session.OkAtCommitAsync(context, id, TemplateQueries.FindTemplateAsync,
             () => TemplateHandler.Handle(command, session, clock, cancellation), cancellation);
     }

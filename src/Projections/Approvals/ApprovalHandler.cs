@@ -19,8 +19,13 @@ public static class ApprovalHandler
     public static Task<CommandResult> Handle(DecideApproval command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation) =>
         SessionCommits.RetryOnRaceAsync(async () =>
         {
-            var approvalStream = await session.Events.FetchForWriting<ApprovalState>(command.ApprovalId, cancellation);
-            if (approvalStream.Aggregate is not { } approval)
+            var (approvalStream, refusal) = await session.FetchForWritingAsync<ApprovalState>(command.ApprovalId, command.ExpectedVersion, cancellation);
+            if (refusal is not null)
+            {
+                return CommandResult.Rejected(command.ApprovalId, refusal);
+            }
+
+            if (approvalStream?.Aggregate is not { } approval)
             {
                 return CommandResult.Rejected(command.ApprovalId, DomainError.NotFound("Approval", command.ApprovalId));
             }
@@ -39,6 +44,6 @@ public static class ApprovalHandler
             }
 
             new WorkflowStreams(session, campaignStream) { Approval = approvalStream, Reservation = reservationStream }.Append(decision.Events);
-            return await session.CommitAsync(approval.Id, cancellation);
+            return (await session.CommitAsync(approval.Id, cancellation, command.ExpectedVersion)).AtVersion(approvalStream.CurrentVersion);
         }, maxAttempts: 3);
 }

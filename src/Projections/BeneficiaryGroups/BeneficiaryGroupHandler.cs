@@ -25,5 +25,5 @@ public static class BeneficiaryGroupHandler
     public static Task<CommandResult> Handle(UpdateBeneficiaryGroup command, IDocumentSession session, TimeProvider clock,
         CancellationToken cancellation) =>
         session.DecideAsync<BeneficiaryGroup>(command.BeneficiaryGroupId, "Beneficiary group",
-            group => BeneficiaryGroupDecisions.Update(group, command, clock.GetUtcNow()), cancellation);
+            group => BeneficiaryGroupDecisions.Update(group, command, clock.GetUtcNow()), cancellation, command.ExpectedVersion);
 }

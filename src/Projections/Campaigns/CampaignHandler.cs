@@ -48,8 +48,13 @@ public static class CampaignHandler
         ApprovalWorkflowOptions workflow, CancellationToken cancellation) =>
         SessionCommits.RetryOnRaceAsync(async () =>
         {
-            var stream = await session.Events.FetchForWriting<CampaignState>(command.CampaignId, cancellation);
-            if (stream.Aggregate is not { } campaign)
+            var (stream, refusal) = await session.FetchForWritingAsync<CampaignState>(command.CampaignId, command.ExpectedVersion, cancellation);
+            if (refusal is not null)
+            {
+                return CommandResult.Rejected(command.CampaignId, refusal);
+            }
+
+            if (stream?.Aggregate is not { } campaign)
             {
                 return CommandResult.Rejected(command.CampaignId, DomainError.NotFound("Campaign", command.CampaignId));
             }
@@ -62,15 +67,20 @@ public static class CampaignHandler
             }
 
             new WorkflowStreams(session, stream).Append(decision.Events);
-            return await session.CommitAsync(campaign.Id, cancellation);
+            return (await session.CommitAsync(campaign.Id, cancellation, command.ExpectedVersion)).AtVersion(stream.CurrentVersion);
         }, maxAttempts: 5);
 
     /// <summary>Edits the campaign; a probability in the same request is applied after the edit, in the same transaction.</summary>
     public static async Task<CommandResult> Handle(UpdateCampaign command, IDocumentSession session, TimeProvider clock,
         ApprovalWorkflowOptions workflow, CancellationToken cancellation)
     {
-        var stream = await session.Events.FetchForWriting<CampaignState>(command.CampaignId, cancellation);
-        if (stream.Aggregate is not { } campaign)
+        var (stream, refusal) = await session.FetchForWritingAsync<CampaignState>(command.CampaignId, command.ExpectedVersion, cancellation);
+        if (refusal is not null)
+        {
+            return CommandResult.Rejected(command.CampaignId, refusal);
+        }
+
+        if (stream?.Aggregate is not { } campaign)
         {
             return CommandResult.Rejected(command.CampaignId, DomainError.NotFound("Campaign", command.CampaignId));
         }
@@ -104,6 +114,6 @@ public static class CampaignHandler
         }
 
         new WorkflowStreams(session, stream).Append(events);
-        return await session.CommitAsync(campaign.Id, cancellation);
+        return (await session.CommitAsync(campaign.Id, cancellation, command.ExpectedVersion)).AtVersion(stream.CurrentVersion);
     }
 }

@@ -9,6 +9,12 @@ public sealed record CommandResult(Guid StreamId, DomainError? Error, bool Trans
 {
     public bool IsAccepted => Error is null;
 
+    /// <summary>The stream's version after the commit (its HTTP <c>ETag</c>), when accepted and known.</summary>
+    public long? Version { get; init; }
+
+    /// <summary>This result with the stream's version after the commit, if it was accepted.</summary>
+    public CommandResult AtVersion(long? version) => IsAccepted ? this with { Version = version } : this;
+
     public static CommandResult Accepted(Guid streamId) => new(streamId, null);
 
     public static CommandResult Rejected(Guid streamId, DomainError error) => new(streamId, error);

@@ -16,7 +16,10 @@ public static class SessionCommits
     public const string ConcurrentModification = "Concurrent modification";
     public const string DuplicateValue = "Duplicate value";
 
-    public static async Task<CommandResult> CommitAsync(this IDocumentSession session, Guid streamId, CancellationToken cancellation)
+    /// <param name="expectedVersion">The version of <paramref name="streamId"/> the caller named (If-Match): a race lost on that
+    /// stream is then a failed precondition (412), not a conflict to retry.</param>
+    public static async Task<CommandResult> CommitAsync(this IDocumentSession session, Guid streamId, CancellationToken cancellation,
+        long? expectedVersion = null)
     {
         try
         {
@@ -28,6 +31,13 @@ public static class SessionCommits
             // Drop the refused operations: a host that commits the session again afterwards (Wolverine's
             // transactional middleware does) must find nothing left to save.
             session.EjectAllPendingChanges();
+            // Npgsql redacts which stream lost the race; the caller's own stream tells: moved past the version it named,
+            // the answer is a failed precondition; still there (another stream of the command moved), a conflict to retry.
+            if (expectedVersion is { } expected && await CurrentVersionAsync(session, streamId, cancellation) is var current && current != expected)
+            {
+                return CommandResult.Rejected(streamId, DomainError.PreconditionFailed(streamId, expected, current));
+            }
+
             return new CommandResult(streamId, DomainError.Conflict(ConcurrentModification,
                 $"Stream {streamId} was changed by another request while this one was being decided; nothing was saved. Reload and retry."),
                 Transient: true);
@@ -56,6 +66,12 @@ public static class SessionCommits
                 return result;
             }
         }
+    }
+
+    private static async Task<long?> CurrentVersionAsync(IDocumentSession session, Guid streamId, CancellationToken cancellation)
+    {
+        await using var query = session.DocumentStore.QuerySession(session.TenantId);
+        return (await query.Events.FetchStreamStateAsync(streamId, cancellation))?.Version;
     }
 
     private static PostgresException? UniqueViolation(Exception? ex)

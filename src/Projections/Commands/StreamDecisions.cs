@@ -3,16 +3,21 @@ using Marten;
 
 namespace EventSourced.Projections.Commands;
 
-/// <summary>The common shape of a command on one existing stream: fetch it for writing (404 if absent), decide, append,
-/// commit with Marten's expected-version check.</summary>
+/// <summary>The common shape of a command on one existing stream: fetch it for writing (404 if absent, 412 if not at the
+/// version the caller expects), decide, append, commit with Marten's expected-version check.</summary>
 public static class StreamDecisions
 {
     public static async Task<CommandResult> DecideAsync<TState>(this IDocumentSession session, Guid streamId, string aggregateName,
-        Func<TState, Decision> decide, CancellationToken cancellation)
+        Func<TState, Decision> decide, CancellationToken cancellation, long? expectedVersion = null)
         where TState : class
     {
-        var stream = await session.Events.FetchForWriting<TState>(streamId, cancellation);
-        if (stream.Aggregate is not { } state)
+        var (stream, refusal) = await session.FetchForWritingAsync<TState>(streamId, expectedVersion, cancellation);
+        if (refusal is not null)
+        {
+            return CommandResult.Rejected(streamId, refusal);
+        }
+
+        if (stream?.Aggregate is not { } state)
         {
             return CommandResult.Rejected(streamId, DomainError.NotFound(aggregateName, streamId));
         }
@@ -24,6 +29,6 @@ public static class StreamDecisions
         }
 
         stream.AppendMany(decision.Events);
-        return await session.CommitAsync(streamId, cancellation);
+        return (await session.CommitAsync(streamId, cancellation, expectedVersion)).AtVersion(stream.CurrentVersion);
     }
 }

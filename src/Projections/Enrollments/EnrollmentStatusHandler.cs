@@ -11,5 +11,5 @@ public static class EnrollmentStatusHandler
     public static Task<CommandResult> Handle(ChangeEnrollmentStatus command, IDocumentSession session, TimeProvider clock,
         CancellationToken cancellation) =>
         session.DecideAsync<EnrollmentState>(command.EnrollmentId, "Enrollment",
-            enrollment => EnrollmentDecisions.ChangeStatus(enrollment, command, clock.GetUtcNow()), cancellation);
+            enrollment => EnrollmentDecisions.ChangeStatus(enrollment, command, clock.GetUtcNow()), cancellation, command.ExpectedVersion);
 }

@@ -42,13 +42,18 @@ public static class ProgramHandler
     public static Task<CommandResult> Handle(ChangeProgramStatus command, IDocumentSession session, TimeProvider clock,
         CancellationToken cancellation) =>
         session.DecideAsync<ProgramState>(command.ProgramId, "Program",
-            program => ProgramDecisions.ChangeStatus(program, command, clock.GetUtcNow()), cancellation);
+            program => ProgramDecisions.ChangeStatus(program, command, clock.GetUtcNow()), cancellation, command.ExpectedVersion);
 
     /// <summary>Migrates the program and every campaign in one transaction, each stream version-checked at commit.</summary>
     public static async Task<CommandResult> Handle(MigrateProgram command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
-        var programStream = await session.Events.FetchForWriting<ProgramState>(command.ProgramId, cancellation);
-        if (programStream.Aggregate is not { } program)
+        var (programStream, refusal) = await session.FetchForWritingAsync<ProgramState>(command.ProgramId, command.ExpectedVersion, cancellation);
+        if (refusal is not null)
+        {
+            return CommandResult.Rejected(command.ProgramId, refusal);
+        }
+
+        if (programStream?.Aggregate is not { } program)
         {
             return CommandResult.Rejected(command.ProgramId, DomainError.NotFound("Program", command.ProgramId));
         }
@@ -82,6 +87,6 @@ public static class ProgramHandler
             }
         }
 
-        return await session.CommitAsync(program.Id, cancellation);
+        return (await session.CommitAsync(program.Id, cancellation, command.ExpectedVersion)).AtVersion(programStream.CurrentVersion);
     }
 }

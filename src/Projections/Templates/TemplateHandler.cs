@@ -32,17 +32,22 @@ public static class TemplateHandler
 
     public static Task<CommandResult> Handle(UpdateTemplate command, IDocumentSession session, TimeProvider clock,
         CancellationToken cancellation) =>
-        session.DecideAsync<Template>(command.TemplateId, "Template", template => TemplateDecisions.Update(template, command, clock.GetUtcNow()), cancellation);
+        session.DecideAsync<Template>(command.TemplateId, "Template", template => TemplateDecisions.Update(template, command, clock.GetUtcNow()), cancellation, command.ExpectedVersion);
 
     public static Task<CommandResult> Handle(ArchiveTemplate command, IDocumentSession session, TimeProvider clock,
         CancellationToken cancellation) =>
-        session.DecideAsync<Template>(command.TemplateId, "Template", template => TemplateDecisions.Archive(template, clock.GetUtcNow()), cancellation);
+        session.DecideAsync<Template>(command.TemplateId, "Template", template => TemplateDecisions.Archive(template, clock.GetUtcNow()), cancellation, command.ExpectedVersion);
 
     public static async Task<CommandResult> Handle(PublishTemplate command, IDocumentSession session, TimeProvider clock,
         CancellationToken cancellation)
     {
-        var draft = await session.Events.FetchForWriting<Template>(command.TemplateId, cancellation);
-        if (draft.Aggregate is not { } template)
+        var (draft, refusal) = await session.FetchForWritingAsync<Template>(command.TemplateId, command.ExpectedVersion, cancellation);
+        if (refusal is not null)
+        {
+            return CommandResult.Rejected(command.TemplateId, refusal);
+        }
+
+        if (draft?.Aggregate is not { } template)
         {
             return CommandResult.Rejected(command.TemplateId, DomainError.NotFound("Template", command.TemplateId));
         }
@@ -69,7 +74,7 @@ public static class TemplateHandler
             streams[e.TemplateId].AppendOne(e);
         }
 
-        return await session.CommitAsync(template.Id, cancellation);
+        return (await session.CommitAsync(template.Id, cancellation, command.ExpectedVersion)).AtVersion(draft.CurrentVersion);
     }
 
     public static async Task<CommandResult> Handle(CreateTemplateVersion command, IDocumentSession session, TimeProvider clock,

@@ -27,6 +27,38 @@ public sealed class ConcurrencyTests(MartenDatabase db) : IClassFixture<MartenDa
     }
 
     [Fact]
+    public async Task A_library_caller_naming_a_stale_version_is_refused_and_one_naming_the_current_version_is_decided()
+    {
+        var id = await db.AcceptedAsync(Create("expected-version"));
+
+        var stale = await db.SendAsync(new UpdateTemplate(id, "Renamed", null, null, null, null) { ExpectedVersion = 2 });
+        stale.Error.ShouldNotBeNull().Kind.ShouldBe(ErrorKind.PreconditionFailed);
+        stale.Error.Extensions["currentVersion"].ShouldBe(1L);
+
+        var current = await db.SendAsync(new UpdateTemplate(id, "Renamed", null, null, null, null) { ExpectedVersion = 1 });
+        current.IsAccepted.ShouldBeTrue(current.Error?.Detail);
+        current.Version.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Two_publishes_naming_the_same_version_race_and_the_loser_is_a_failed_precondition_not_a_conflict()
+    {
+        var id = await db.AcceptedAsync(Create("race-expected-version"));
+        var eventsBefore = await Sql.EventCountAsync(db.ConnectionString);
+
+        // Both fetch the draft at version 1 (it is there) and decide; the loser's commit fails Marten's check on that stream.
+        var results = await StreamLock.RaceAsync(db.ConnectionString, id, writers: 2,
+            () => db.SendAsync(new PublishTemplate(id, false) { ExpectedVersion = 1 }));
+
+        results.Count(r => r.IsAccepted).ShouldBe(1);
+        results.Single(r => r.IsAccepted).Version.ShouldBe(2);
+        var loser = results.Single(r => !r.IsAccepted).Error!;
+        loser.Kind.ShouldBe(ErrorKind.PreconditionFailed, loser.Detail);
+        loser.Title.ShouldBe(DomainError.StreamMovedOn);
+        (await Sql.EventCountAsync(db.ConnectionString)).ShouldBe(eventsBefore + 1);
+    }
+
+    [Fact]
     public async Task Parallel_versions_of_one_template_never_share_a_version_number()
     {
         var v1 = await db.ActiveTemplateAsync("race-versions");

@@ -1,10 +1,14 @@
+using EventSourced.Domain.Common;
 using FluentValidation;
 
 namespace EventSourced.Domain.Approvals.Commands;
 
 /// <summary>A reviewer's decision: <c>{"action": "approve" | "reject", "reviewerId": …, "reason": …}</c>.</summary>
-public sealed record DecideApproval(Guid ApprovalId, string? Action, string? ReviewerId, string? Reason)
+public sealed record DecideApproval(Guid ApprovalId, string? Action, string? ReviewerId, string? Reason) : IExpectStreamVersion
 {
+    /// <summary>The stream version the caller last saw, or null to decide on whatever is current (<see cref="IExpectStreamVersion"/>).</summary>
+    public long? ExpectedVersion { get; init; }
+
     public const string Approve = "approve";
     public const string Reject = "reject";
 

@@ -4,7 +4,11 @@ using FluentValidation;
 namespace EventSourced.Domain.BeneficiaryGroups.Commands;
 
 /// <summary>Edits a group. Fields left null keep their value.</summary>
-public sealed record UpdateBeneficiaryGroup(Guid BeneficiaryGroupId, string? Name, string? Description, string? Region, IReadOnlyList<string>? Tags);
+public sealed record UpdateBeneficiaryGroup(Guid BeneficiaryGroupId, string? Name, string? Description, string? Region, IReadOnlyList<string>? Tags) : IExpectStreamVersion
+{
+    /// <summary>The stream version the caller last saw, or null to decide on whatever is current (<see cref="IExpectStreamVersion"/>).</summary>
+    public long? ExpectedVersion { get; init; }
+}
 
 public sealed class UpdateBeneficiaryGroupValidator : AbstractValidator<UpdateBeneficiaryGroup>
 {

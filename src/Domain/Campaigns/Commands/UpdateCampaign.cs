@@ -1,3 +1,4 @@
+using EventSourced.Domain.Common;
 using System.Text.Json;
 
 namespace EventSourced.Domain.Campaigns.Commands;
@@ -14,8 +15,11 @@ public sealed record UpdateCampaign(
     DateOnly? StartDate,
     DateOnly? EndDate,
     JsonElement? ConfigOverrides,
-    int? Probability = null)
+    int? Probability = null) : IExpectStreamVersion
 {
+    /// <summary>The stream version the caller last saw, or null to decide on whatever is current (<see cref="IExpectStreamVersion"/>).</summary>
+    public long? ExpectedVersion { get; init; }
+
     /// <summary>True when a field other than the probability is being changed.</summary>
     public bool ChangesDetails =>
         Name is not null || TargetEnrollment is not null || MaxEnrollment is not null || Budget is not null || StartDate is not null

@@ -4,7 +4,11 @@ using EventSourced.Domain.Common;
 namespace EventSourced.Domain.Programs.Commands;
 
 /// <summary>Moves a program through its lifecycle (<c>{"status": "active"}</c>). Setting the current status again changes nothing.</summary>
-public sealed record ChangeProgramStatus(Guid ProgramId, string? Status);
+public sealed record ChangeProgramStatus(Guid ProgramId, string? Status) : IExpectStreamVersion
+{
+    /// <summary>The stream version the caller last saw, or null to decide on whatever is current (<see cref="IExpectStreamVersion"/>).</summary>
+    public long? ExpectedVersion { get; init; }
+}
 
 public sealed class ChangeProgramStatusValidator : AbstractValidator<ChangeProgramStatus>
 {

@@ -11,7 +11,11 @@ public sealed record UpdateTemplate(
     string? Description,
     string? Category,
     JsonElement? DefaultConfig,
-    JsonElement? ConfigSchema);
+    JsonElement? ConfigSchema) : IExpectStreamVersion
+{
+    /// <summary>The stream version the caller last saw, or null to decide on whatever is current (<see cref="IExpectStreamVersion"/>).</summary>
+    public long? ExpectedVersion { get; init; }
+}
 
 public sealed class UpdateTemplateValidator : AbstractValidator<UpdateTemplate>
 {
