@@ -19,7 +19,7 @@ public static class BeneficiaryGroupHandler
         }
 
         session.Events.StartStream<BeneficiaryGroup>(id, [.. decision.Events]);
-        return await session.CommitAsync(id, cancellation);
+        return (await session.CommitAsync(id, cancellation)).AtVersion(decision.Events.Count);
     }
 
     public static Task<CommandResult> Handle(UpdateBeneficiaryGroup command, IDocumentSession session, TimeProvider clock,

@@ -35,9 +35,10 @@ public static class CampaignHandler
                 return CommandResult.Rejected(id, error);
             }
 
-            session.Events.StartStream<CampaignState>(id, [.. decision.Events.OfType<CampaignCreated>()]);
+            var created = decision.Events.OfType<CampaignCreated>().ToArray();
+            session.Events.StartStream<CampaignState>(id, [.. created]);
             programStream!.AppendMany(decision.Events.OfType<CampaignDeployed>());
-            return await session.CommitAsync(id, cancellation);
+            return (await session.CommitAsync(id, cancellation)).AtVersion(created.Length);
         }, maxAttempts: 5);
 
     /// <summary>

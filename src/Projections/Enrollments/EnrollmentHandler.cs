@@ -74,7 +74,7 @@ public static class EnrollmentHandler
             }
 
             session.Events.StartStream<EnrollmentState>(id, [.. decision.Events]);
-            var result = await session.CommitAsync(id, cancellation);
+            var result = (await session.CommitAsync(id, cancellation)).AtVersion(decision.Events.Count);
             if (result.IsAccepted)
             {
                 LogCreated(logger, command, id, context, lookup);

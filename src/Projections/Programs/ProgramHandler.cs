@@ -36,7 +36,7 @@ public static class ProgramHandler
             }
 
             session.Events.StartStream<ProgramState>(id, [.. decision.Events]);
-            return await session.CommitAsync(id, cancellation);
+            return (await session.CommitAsync(id, cancellation)).AtVersion(decision.Events.Count);
         });
 
     public static Task<CommandResult> Handle(ChangeProgramStatus command, IDocumentSession session, TimeProvider clock,

@@ -27,7 +27,7 @@ public static class TemplateHandler
         }
 
         session.Events.StartStream<Template>(id, [.. decision.Events]);
-        return await session.CommitAsync(id, cancellation);
+        return (await session.CommitAsync(id, cancellation)).AtVersion(decision.Events.Count);
     }
 
     public static Task<CommandResult> Handle(UpdateTemplate command, IDocumentSession session, TimeProvider clock,
@@ -97,6 +97,6 @@ public static class TemplateHandler
         // Two concurrent "create version" calls compute the same number; the unique (template_key, version) index
         // of the inline projection rejects the second, events and all.
         session.Events.StartStream<Template>(id, [.. decision.Events]);
-        return await session.CommitAsync(id, cancellation);
+        return (await session.CommitAsync(id, cancellation)).AtVersion(decision.Events.Count);
     }
 }

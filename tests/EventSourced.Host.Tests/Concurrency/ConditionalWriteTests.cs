@@ -63,6 +63,25 @@ public sealed class ConditionalWriteTests(HostFixture fixture) : IClassFixture<H
     }
 
     [Fact]
+    public async Task A_creation_answers_with_the_ETag_of_the_new_stream()
+    {
+        var key = $"etag-new-{Guid.NewGuid():N}"[..21];
+        var template = await fixture.Host.PostAsync("/templates", TemplateRequests.Create(key));
+        var group = await fixture.Host.PostAsync("/beneficiary-groups", $$"""{"name": "{{key}} group", "region": "DE"}""");
+        var programId = await ProgramAsync($"{key}-p");
+        var campaignId = await CampaignAsync($"{key}-c");
+
+        foreach (var created in new[] { template, group })
+        {
+            created.Status.ShouldBe(HttpStatusCode.Created, created.Body);
+            Version(created.ETag).ShouldBe(Version((await fixture.Host.GetAsync(created.Location!)).ETag));
+        }
+
+        Version((await fixture.Host.GetAsync($"/programs/{programId}")).ETag).ShouldBe(1);
+        Version((await fixture.Host.GetAsync($"/campaigns/{campaignId}")).ETag).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task If_Match_on_a_resource_that_does_not_exist_is_a_404()
     {
         var missing = await fixture.Host.PutAsync($"/beneficiary-groups/{Guid.NewGuid()}", """{"name": "nobody"}""", ifMatch: "\"1\"");
