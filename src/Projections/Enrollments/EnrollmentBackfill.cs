@@ -74,15 +74,16 @@ public static class EnrollmentBackfill
         TimeProvider clock, HashSet<(string UserId, Guid ProgramId)> linkedInThisRun, CancellationToken cancellation)
     {
         await using var session = store.LightweightSession(tenantId);
-        var candidates = await session.ProgramCandidatesAsync(enrollment.ProgramType, enrollment.CompanyId, cancellation);
-        var context = ProgramLookup.Find(enrollment.ProgramType, enrollment.CompanyId, candidates.Programs, candidates.Campaigns, lookupDisabled: false);
+        var facts = await session.EnrollmentFactsAsync(null, enrollment.UserId, enrollment.ProgramType, enrollment.CompanyId, cancellation);
+        var context = ProgramLookup.Find(enrollment.ProgramType, enrollment.CompanyId, facts.Candidates.Programs, facts.Candidates.Campaigns,
+            lookupDisabled: false);
         if (context is null)
         {
             return LinkResult.Unmatched;
         }
 
         if (linkedInThisRun.Contains((enrollment.UserId, context.ProgramId))
-            || await session.ActiveEnrollmentInProgramAsync(enrollment.UserId, context.ProgramId, cancellation) is not null)
+            || facts.ActiveEnrollmentIn(context.ProgramId) is not null)
         {
             return LinkResult.Duplicate; // the user already has an active enrollment in that program
         }

@@ -46,14 +46,18 @@ public static class EnrollmentHandler
         var id = EnrollmentIds.ForExternalEvent(command.SourceSystem!, command.ExternalEventId!.Trim());
         for (var attempt = 1; ; attempt++)
         {
-            if (await session.Events.AggregateStreamAsync<EnrollmentState>(id, token: cancellation) is not null)
+            // One round trip for every read (then one for the commit): the duplicate check, the program lookup and the user's
+            // active enrollments in the candidate programs.
+            var facts = await session.EnrollmentFactsAsync(id, command.UserId!.Trim(), lookup.DisableProgramLookup ? null : command.ProgramType,
+                command.CompanyId, cancellation);
+            if (facts.StreamExists)
             {
                 EnrollmentLog.DuplicateDelivery(logger, command.SourceSystem!, command.ExternalEventId!, id);
                 return new EnrollmentResult(EnrollmentOutcome.Duplicate, id);
             }
 
-            var context = await FindContextAsync(command, session, lookup, cancellation);
-            var existing = context is null ? null : await session.ActiveEnrollmentInProgramAsync(command.UserId!.Trim(), context.ProgramId, cancellation);
+            var context = FindContext(command, facts.Candidates, lookup);
+            var existing = context is null ? null : facts.ActiveEnrollmentIn(context.ProgramId);
             var decision = EnrollmentDecisions.Enroll(command, id, context, existing, clock.GetUtcNow());
             if (decision.Error is { } error)
             {
@@ -103,15 +107,13 @@ public static class EnrollmentHandler
         }
     }
 
-    private static async Task<ProgramContext?> FindContextAsync(EnrollUser command, IDocumentSession session, ProgramLookupOptions lookup,
-        CancellationToken cancellation)
+    private static ProgramContext? FindContext(EnrollUser command, ProgramCandidates candidates, ProgramLookupOptions lookup)
     {
         if (lookup.DisableProgramLookup)
         {
             return null;
         }
 
-        var candidates = await session.ProgramCandidatesAsync(command.ProgramType!, command.CompanyId, cancellation);
         var context = ProgramLookup.Find(command.ProgramType!, command.CompanyId, candidates.Programs, candidates.Campaigns, lookupDisabled: false);
         if (context is null)
         {

@@ -27,40 +27,59 @@ public static class EnrollmentQueries
         (await session.ViewsAsync<EnrollmentView>($"select {ViewJson} from {session.Table(ProgramEnrollmentsTable.Name)} where tenant_id = ? and id = ?", cancellation, session.TenantId, id))
         .SingleOrDefault();
 
-    public static async Task<Guid?> ActiveEnrollmentInProgramAsync(this IQuerySession session, string userId, Guid programId,
-        CancellationToken cancellation = default) =>
-        (await session.AdvancedSql.QueryAsync<Guid>(
-            $"select id from {session.Table(ProgramEnrollmentsTable.Name)} where tenant_id = ? and user_id = ? and program_id = ? and status = 'active'",
-            cancellation, session.TenantId, userId, programId)).Cast<Guid?>().FirstOrDefault();
-
     /// <summary>
-    /// The facts <see cref="ProgramLookup.Find"/> needs, narrowed in SQL to the only rows that can win: the oldest active
-    /// program of <paramref name="programType"/>, and the oldest enrollable campaign of <paramref name="companyId"/> on an
-    /// active program of that type (with its program). The domain rule still decides between them; the database no longer
-    /// ships every active program and every campaign of the company for each enrollment, so the cost does not grow with them.
+    /// Everything an enrollment decision reads, in one round trip: whether stream <paramref name="enrollmentId"/> already
+    /// exists (a duplicate delivery; none asked when null), the program candidates for <paramref name="programType"/> and
+    /// <paramref name="companyId"/> (none asked when <paramref name="programType"/> is null: the lookup is off), and
+    /// <paramref name="userId"/>'s active enrollment in each candidate program. The candidates are narrowed in SQL to the only
+    /// rows that can win: the oldest active program of the type (ix_programs_lookup), and the oldest enrollable campaign of
+    /// the company on an active program of that type (ix_program_campaigns_company); the domain rule still decides between
+    /// them, so the cost does not grow with the number of programs or campaigns.
     /// </summary>
-    public static async Task<ProgramCandidates> ProgramCandidatesAsync(this IQuerySession session, string programType, Guid? companyId,
-        CancellationToken cancellation = default)
+    public static async Task<EnrollmentFacts> EnrollmentFactsAsync(this IQuerySession session, Guid? enrollmentId, string userId, string? programType,
+        Guid? companyId, CancellationToken cancellation = default)
     {
         var programs = session.Table(ProgramsTable.Name);
         var campaigns = session.Table(ProgramCampaignsTable.Name);
-        const string program = "'programId', a.id, 'programType', a.program_type, 'beneficiaryGroupId', a.beneficiary_group_id, 'createdAt', a.created_at";
-        // Two index-driven top-1 queries: the oldest active program of the type (ix_programs_lookup), and the company's
-        // campaigns (a handful, ix_program_campaigns_company) joined to their programs by key.
-        var rows = await session.ViewsAsync<ProgramCandidate>(
-            $"(select jsonb_build_object({program})::text from {programs} a " +
-            "where a.tenant_id = ? and a.program_type = ? and a.status = 'active' order by a.created_at, a.id limit 1) " +
-            "union all " +
-            $"(select jsonb_build_object({program}, 'campaign', jsonb_build_object('campaignId', c.id, 'programId', c.program_id, " +
-            "'companyId', c.company_id, 'status', c.status, 'createdAt', c.created_at))::text " +
-            $"from {campaigns} c join {programs} a on a.tenant_id = c.tenant_id and a.id = c.program_id " +
-            "where c.tenant_id = ? and c.company_id = ?::uuid and c.status = any(?) and a.program_type = ? and a.status = 'active' " +
-            "order by c.created_at, c.id limit 1)",
-            cancellation, session.TenantId, programType, session.TenantId, companyId!, ProgramLookup.EnrollableCampaignStatuses.ToArray(), programType);
-        return new ProgramCandidates(
-            rows.Select(r => new ActiveProgram(r.ProgramId, r.ProgramType, r.BeneficiaryGroupId, r.CreatedAt)).ToArray(),
-            rows.Where(r => r.Campaign is not null).Select(r => r.Campaign!).ToArray());
+        var enrollments = session.Table(ProgramEnrollmentsTable.Name);
+        var streams = $"{session.DocumentStore.Options.Events.DatabaseSchemaName}.mt_streams";
+        var conjoined = Tenancy.StoreTenants.IsConjoined(session.DocumentStore);
+        var program = "'programId', a.id, 'programType', a.program_type, 'beneficiaryGroupId', a.beneficiary_group_id, 'createdAt', a.created_at, " +
+                      $"'activeEnrollment', (select e.id from {enrollments} e where e.tenant_id = a.tenant_id and e.user_id = ? and e.program_id = a.id " +
+                      "and e.status = 'active' limit 1)";
+        var parameters = new List<object> { enrollmentId ?? Guid.Empty };
+        if (conjoined)
+        {
+            parameters.Add(session.TenantId); // as Marten's own stream reads: the tenant column only where tenants share tables
+        }
+
+        var candidates = "'[]'::jsonb";
+        if (programType is not null)
+        {
+            candidates = "coalesce((select jsonb_agg(x.c) from (" +
+                         $"(select jsonb_build_object({program}) c from {programs} a " +
+                         "where a.tenant_id = ? and a.program_type = ? and a.status = 'active' order by a.created_at, a.id limit 1) " +
+                         "union all " +
+                         $"(select jsonb_build_object({program}, 'campaign', jsonb_build_object('campaignId', c.id, 'programId', c.program_id, " +
+                         "'companyId', c.company_id, 'status', c.status, 'createdAt', c.created_at)) c " +
+                         $"from {campaigns} c join {programs} a on a.tenant_id = c.tenant_id and a.id = c.program_id " +
+                         "where c.tenant_id = ? and c.company_id = ?::uuid and c.status = any(?) and a.program_type = ? and a.status = 'active' " +
+                         "order by c.created_at, c.id limit 1)) x), '[]'::jsonb)";
+            parameters.AddRange([userId, session.TenantId, programType, userId, session.TenantId, companyId!,
+                ProgramLookup.EnrollableCampaignStatuses.ToArray(), programType]);
+        }
+
+        var facts = (await session.ViewsAsync<EnrollmentFactsRow>(
+            $"select jsonb_build_object('exists', exists(select 1 from {streams} s where s.id = ?{(conjoined ? " and s.tenant_id = ?" : string.Empty)}), " +
+            $"'candidates', {candidates})::text", cancellation, [.. parameters])).Single();
+        return new EnrollmentFacts(enrollmentId is not null && facts.Exists,
+            new ProgramCandidates(
+                facts.Candidates.Select(r => new ActiveProgram(r.ProgramId, r.ProgramType, r.BeneficiaryGroupId, r.CreatedAt)).ToArray(),
+                facts.Candidates.Where(r => r.Campaign is not null).Select(r => r.Campaign!).ToArray()),
+            facts.Candidates.Where(r => r.ActiveEnrollment is not null).GroupBy(r => r.ProgramId).ToDictionary(g => g.Key, g => g.First().ActiveEnrollment!.Value));
     }
+
+    private sealed record EnrollmentFactsRow(bool Exists, IReadOnlyList<ProgramCandidate> Candidates);
 
     /// <summary>How many enrollments have a program.</summary>
     public static async Task<long> LinkedEnrollmentCountAsync(this IQuerySession session, CancellationToken cancellation = default) =>
@@ -79,9 +98,17 @@ public static class EnrollmentQueries
 /// <summary>What <see cref="ProgramLookup.Find"/> chooses from.</summary>
 public sealed record ProgramCandidates(IReadOnlyCollection<ActiveProgram> Programs, IReadOnlyCollection<CompanyCampaign> Campaigns);
 
-/// <summary>A row of <see cref="EnrollmentQueries.ProgramCandidatesAsync"/>: an active program, with the company's campaign on it if
-/// that is why it was chosen.</summary>
-public sealed record ProgramCandidate(Guid ProgramId, string ProgramType, Guid BeneficiaryGroupId, DateTimeOffset CreatedAt, CompanyCampaign? Campaign);
+/// <summary>A candidate of <see cref="EnrollmentQueries.EnrollmentFactsAsync"/>: an active program, with the company's campaign on it if
+/// that is why it was chosen, and the user's active enrollment in it if there is one.</summary>
+public sealed record ProgramCandidate(Guid ProgramId, string ProgramType, Guid BeneficiaryGroupId, DateTimeOffset CreatedAt, CompanyCampaign? Campaign,
+    Guid? ActiveEnrollment);
+
+/// <summary>What an enrollment decision reads (<see cref="EnrollmentQueries.EnrollmentFactsAsync"/>).</summary>
+public sealed record EnrollmentFacts(bool StreamExists, ProgramCandidates Candidates, IReadOnlyDictionary<Guid, Guid> ActiveEnrollmentByProgram)
+{
+    /// <summary>The user's active enrollment in <paramref name="programId"/> (one of the candidates), if any.</summary>
+    public Guid? ActiveEnrollmentIn(Guid programId) => ActiveEnrollmentByProgram.TryGetValue(programId, out var id) ? id : null;
+}
 
 /// <summary>An enrollment created without program context.</summary>
 public sealed record LegacyEnrollment(Guid EnrollmentId, string UserId, Guid? CompanyId, string ProgramType);
