@@ -32,6 +32,9 @@ internal static class ProgramCampaignsTable
         table.AddColumn<DateTimeOffset>("created_at").NotNull();
         table.AddColumn<DateTimeOffset>("updated_at").NotNull();
         table.Indexes.Add(new IndexDefinition("ix_program_campaigns_program") { Columns = ["program_id"] });
-        table.Indexes.Add(new IndexDefinition("ix_program_campaigns_company") { Columns = ["company_id"] });
+        // A company's campaigns in creation order: the enrollment lookup walks them oldest first and stops at the first on an
+        // active program of the type (a nested loop that reads a handful of rows, where an index on company_id alone
+        // made PostgreSQL hash every active program of the type); the campaign list by company reads them in its order.
+        table.Indexes.Add(new IndexDefinition("ix_program_campaigns_company_created") { Columns = ["tenant_id", "company_id", "created_at", "id"] });
     });
 }

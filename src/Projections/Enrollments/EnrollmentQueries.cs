@@ -33,7 +33,7 @@ public static class EnrollmentQueries
     /// <paramref name="companyId"/> (none asked when <paramref name="programType"/> is null: the lookup is off), and
     /// <paramref name="userId"/>'s active enrollment in each candidate program. The candidates are narrowed in SQL to the only
     /// rows that can win: the oldest active program of the type (ix_programs_lookup), and the oldest enrollable campaign of
-    /// the company on an active program of that type (ix_program_campaigns_company); the domain rule still decides between
+    /// the company on an active program of that type (ix_program_campaigns_company_created); the domain rule still decides between
     /// them, so the cost does not grow with the number of programs or campaigns.
     /// </summary>
     public static async Task<EnrollmentFacts> EnrollmentFactsAsync(this IQuerySession session, Guid? enrollmentId, string userId, string? programType,
