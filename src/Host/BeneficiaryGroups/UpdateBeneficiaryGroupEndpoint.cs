@@ -1,10 +1,13 @@
 using System.Net.Mime;
+using EventSourced.Domain.BeneficiaryGroups;
 using EventSourced.Domain.BeneficiaryGroups.Commands;
 using EventSourced.Host.Http;
 using EventSourced.Projections.BeneficiaryGroups;
+using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace EventSourced.Host.BeneficiaryGroups;
 
@@ -21,21 +24,12 @@ public static class UpdateBeneficiaryGroupEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypeNames.Application.ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypeNames.Application.ProblemJson)]
     [WolverinePut("/beneficiary-groups/{id}")]
-    public static async Task<IResult> Put(Guid id, UpdateBeneficiaryGroupRequest? request, IDocumentSession session, TimeProvider clock,
-        HttpContext context, CancellationToken cancellation)
-    {
-        if (!context.TryReadIfMatch(out var expectedVersion, out var badIfMatch))
-        {
-            return badIfMatch!;
-        }
-
-        if (request is null)
-        {
-            return DomainProblems.MissingBody(context);
-        }
-
-        var command = new UpdateBeneficiaryGroup(id, request.Name, request.Description, request.Region, request.Tags) { ExpectedVersion = expectedVersion };
-        return await session.OkAtCommitAsync(context, id, BeneficiaryGroupQueries.FindBeneficiaryGroupAsync,
-            () => BeneficiaryGroupHandler.Handle(command, session, clock, cancellation), cancellation);
-    }
+    public static (IResult, Events) Put(Guid id, UpdateBeneficiaryGroupRequest? request,
+        [WriteAggregate("id", Required = false)] IEventStream<BeneficiaryGroup> stream, IDocumentSession session, TimeProvider clock, HttpContext context) =>
+        request is null
+            ? (DomainProblems.MissingBody(context), [])
+            : AggregateWrites.Decide(context, session, id, stream, "Beneficiary group",
+                (group, expected) => BeneficiaryGroupDecisions.Update(group,
+                    new UpdateBeneficiaryGroup(id, request.Name, request.Description, request.Region, request.Tags) { ExpectedVersion = expected }, clock.GetUtcNow()),
+                BeneficiaryGroupQueries.FindBeneficiaryGroupAsync);
 }

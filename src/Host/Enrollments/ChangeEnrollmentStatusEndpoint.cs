@@ -1,10 +1,13 @@
 using System.Net.Mime;
+using EventSourced.Domain.Enrollments;
 using EventSourced.Domain.Enrollments.Commands;
 using EventSourced.Host.Http;
 using EventSourced.Projections.Enrollments;
+using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace EventSourced.Host.Enrollments;
 
@@ -21,17 +24,12 @@ public static class ChangeEnrollmentStatusEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypeNames.Application.ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypeNames.Application.ProblemJson)]
     [WolverinePut("/enrollments/{id}/status")]
-    public static async Task<IResult> Put(Guid id, ChangeEnrollmentStatusRequest? request, IDocumentSession session, TimeProvider clock,
-        HttpContext context, CancellationToken cancellation)
-    {
-        if (!context.TryReadIfMatch(out var expectedVersion, out var badIfMatch))
-        {
-            return badIfMatch!;
-        }
-
-        return request is null
-            ? DomainProblems.MissingBody(context)
-            : await session.OkAtCommitAsync(context, id, EnrollmentQueries.FindEnrollmentAsync,
-                () => EnrollmentStatusHandler.Handle(new ChangeEnrollmentStatus(id, request.Status) { ExpectedVersion = expectedVersion }, session, clock, cancellation), cancellation);
-    }
+    public static (IResult, Events) Put(Guid id, ChangeEnrollmentStatusRequest? request,
+        [WriteAggregate("id", Required = false)] IEventStream<EnrollmentState> stream, IDocumentSession session, TimeProvider clock, HttpContext context) =>
+        request is null
+            ? (DomainProblems.MissingBody(context), [])
+            : AggregateWrites.Decide(context, session, id, stream, "Enrollment",
+                (enrollment, expected) => EnrollmentDecisions.ChangeStatus(enrollment,
+                    new ChangeEnrollmentStatus(id, request.Status) { ExpectedVersion = expected }, clock.GetUtcNow()),
+                EnrollmentQueries.FindEnrollmentAsync);
 }

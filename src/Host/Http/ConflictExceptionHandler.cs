@@ -16,6 +16,13 @@ internal sealed class ConflictExceptionHandler(IProblemDetailsService problemDet
             return false;
         }
 
+        // The request named the version it last saw (If-Match) and the commit found the stream moved on: a failed precondition.
+        if (httpContext.TryReadIfMatch(out var expected, out _) && expected is not null)
+        {
+            return await problemDetails.WriteAsync(httpContext, exception, StatusCodes.Status412PreconditionFailed,
+                Domain.Common.DomainError.StreamMovedOn, "The resource moved past the version named in If-Match while this request was being decided; nothing was saved. Fetch it again and retry.");
+        }
+
         return await problemDetails.WriteAsync(httpContext, exception, StatusCodes.Status409Conflict, "Concurrent modification",
             "The resource was changed by another request; nothing was saved. Reload and retry.");
     }

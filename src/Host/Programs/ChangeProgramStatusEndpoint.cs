@@ -1,10 +1,13 @@
 using System.Net.Mime;
+using EventSourced.Domain.Programs;
 using EventSourced.Domain.Programs.Commands;
 using EventSourced.Host.Http;
 using EventSourced.Projections.Programs;
+using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace EventSourced.Host.Programs;
 
@@ -21,17 +24,12 @@ public static class ChangeProgramStatusEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypeNames.Application.ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypeNames.Application.ProblemJson)]
     [WolverinePut("/programs/{id}/status")]
-    public static async Task<IResult> Put(Guid id, ChangeProgramStatusRequest? request, IDocumentSession session, TimeProvider clock,
-        HttpContext context, CancellationToken cancellation)
-    {
-        if (!context.TryReadIfMatch(out var expectedVersion, out var badIfMatch))
-        {
-            return badIfMatch!;
-        }
-
-        return request is null
-            ? DomainProblems.MissingBody(context)
-            : await session.OkAtCommitAsync(context, id, ProgramQueries.FindProgramAsync,
-                () => ProgramHandler.Handle(new ChangeProgramStatus(id, request.Status) { ExpectedVersion = expectedVersion }, session, clock, cancellation), cancellation);
-    }
+    public static (IResult, Events) Put(Guid id, ChangeProgramStatusRequest? request,
+        [WriteAggregate("id", Required = false)] IEventStream<ProgramState> stream, IDocumentSession session, TimeProvider clock, HttpContext context) =>
+        request is null
+            ? (DomainProblems.MissingBody(context), [])
+            : AggregateWrites.Decide(context, session, id, stream, "Program",
+                (program, expected) => ProgramDecisions.ChangeStatus(program, new ChangeProgramStatus(id, request.Status) { ExpectedVersion = expected },
+                    clock.GetUtcNow()),
+                ProgramQueries.FindProgramAsync);
 }

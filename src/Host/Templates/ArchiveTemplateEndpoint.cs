@@ -1,10 +1,12 @@
 using System.Net.Mime;
-using EventSourced.Domain.Templates.Commands;
+using EventSourced.Domain.Templates;
 using EventSourced.Host.Http;
 using EventSourced.Projections.Templates;
+using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace EventSourced.Host.Templates;
 
@@ -18,20 +20,10 @@ public static class ArchiveTemplateEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypeNames.Application.ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypeNames.Application.ProblemJson)]
     [WolverinePost("/templates/{id}/archive")]
-    public static async Task<IResult> Post(Guid id, IDocumentSession session, TimeProvider clock, HttpContext context,
-        CancellationToken cancellation)
-    {
-        if (!context.TryReadIfMatch(out var expectedVersion, out var badIfMatch))
-        {
-            return badIfMatch!;
-        }
-
-        if (await NoBody.RefuseAnyAsync(context, cancellation) is { } refused)
-        {
-            return refused;
-        }
-
-        return await session.OkAtCommitAsync(context, id, TemplateQueries.FindTemplateAsync,
-            () => TemplateHandler.Handle(new ArchiveTemplate(id) { ExpectedVersion = expectedVersion }, session, clock, cancellation), cancellation);
-    }
+    public static async Task<(IResult, Events)> Post(Guid id, [WriteAggregate("id", Required = false)] IEventStream<Template> stream,
+        IDocumentSession session, TimeProvider clock, HttpContext context, CancellationToken cancellation) =>
+        await NoBody.RefuseAnyAsync(context, cancellation) is { } refused
+            ? (refused, [])
+            : AggregateWrites.Decide(context, session, id, stream, "Template",
+                (template, _) => TemplateDecisions.Archive(template, clock.GetUtcNow()), TemplateQueries.FindTemplateAsync);
 }

@@ -1,11 +1,14 @@
 using System.Net.Mime;
 using System.Text.Json;
+using EventSourced.Domain.Templates;
 using EventSourced.Domain.Templates.Commands;
 using EventSourced.Host.Http;
 using EventSourced.Projections.Templates;
+using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace EventSourced.Host.Templates;
 
@@ -22,21 +25,13 @@ public static class UpdateTemplateEndpoint
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypeNames.Application.ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypeNames.Application.ProblemJson)]
     [WolverinePut("/templates/{id}")]
-    public static async Task<IResult> Put(Guid id, UpdateTemplateRequest? request, IDocumentSession session, TimeProvider clock,
-        HttpContext context, CancellationToken cancellation)
-    {
-        if (!context.TryReadIfMatch(out var expectedVersion, out var badIfMatch))
-        {
-            return badIfMatch!;
-        }
-
-        if (request is null)
-        {
-            return DomainProblems.MissingBody(context);
-        }
-
-        var command = new UpdateTemplate(id, request.Name, request.Description, request.Category, request.DefaultConfig, request.ConfigSchema) { ExpectedVersion = expectedVersion };
-        return await session.OkAtCommitAsync(context, id, TemplateQueries.FindTemplateAsync,
-            () => TemplateHandler.Handle(command, session, clock, cancellation), cancellation);
-    }
+    public static (IResult, Events) Put(Guid id, UpdateTemplateRequest? request, [WriteAggregate("id", Required = false)] IEventStream<Template> stream,
+        IDocumentSession session, TimeProvider clock, HttpContext context) =>
+        request is null
+            ? (DomainProblems.MissingBody(context), [])
+            : AggregateWrites.Decide(context, session, id, stream, "Template",
+                (template, expected) => TemplateDecisions.Update(template,
+                    new UpdateTemplate(id, request.Name, request.Description, request.Category, request.DefaultConfig, request.ConfigSchema)
+                        { ExpectedVersion = expected }, clock.GetUtcNow()),
+                TemplateQueries.FindTemplateAsync);
 }

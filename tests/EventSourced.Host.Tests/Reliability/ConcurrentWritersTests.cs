@@ -23,7 +23,7 @@ public sealed class ConcurrentWritersTests(HostFixture fixture) : IClassFixture<
         var campaign = await fixture.CampaignAtAsync("concurrent-edits", 0);
         await WarmUpAsync($"/campaigns/{Guid.NewGuid()}", """{"name": "warm"}""");
 
-        var responses = await AllAtOnceAsync(k => fixture.Host.PutAsync($"/campaigns/{campaign.Id}",
+        var responses = await AllAtOnce.RunAsync(Writers, k => fixture.Host.PutAsync($"/campaigns/{campaign.Id}",
             $$"""{"name": "Writer {{k}}", "targetEnrollment": {{k % MaxEnrollment + 1}}}"""));
 
         var (accepted, refused) = Split(responses);
@@ -52,7 +52,7 @@ public sealed class ConcurrentWritersTests(HostFixture fixture) : IClassFixture<
 
         // All cross 90 %: the first commit opens the approval, the others are decided again on top of it (or refused after
         // losing every retry), and none may open a second one.
-        var responses = await AllAtOnceAsync(k => fixture.Host.PutAsync($"/campaigns/{campaign.Id}/probability", Probability(90 + k % 10)));
+        var responses = await AllAtOnce.RunAsync(Writers, k => fixture.Host.PutAsync($"/campaigns/{campaign.Id}/probability", Probability(90 + k % 10)));
 
         var (accepted, refused) = Split(responses);
         accepted.ShouldNotBeEmpty();
@@ -83,7 +83,7 @@ public sealed class ConcurrentWritersTests(HostFixture fixture) : IClassFixture<
         var approvalId = crossed.ApprovalRequestId!.Value;
         await WarmUpAsync($"/approvals/{Guid.NewGuid()}", Approve());
 
-        var responses = await AllAtOnceAsync(k => fixture.Host.PutAsync($"/approvals/{approvalId}",
+        var responses = await AllAtOnce.RunAsync(Writers, k => fixture.Host.PutAsync($"/approvals/{approvalId}",
             k % 2 == 0 ? Approve($"reviewer-{k}", "Budget confirmed") : Reject($"reviewer-{k}", "No inventory in Q1")));
 
         var (accepted, refused) = Split(responses);
@@ -111,17 +111,6 @@ public sealed class ConcurrentWritersTests(HostFixture fixture) : IClassFixture<
     }
 
     /// <summary>Starts the 64 requests together (the in-memory host runs them concurrently) and waits for all.</summary>
-    private static async Task<(int Writer, ApiResponse Response)[]> AllAtOnceAsync(Func<int, Task<ApiResponse>> write)
-    {
-        using var start = new ManualResetEventSlim();
-        var writers = Enumerable.Range(0, Writers).Select(k => Task.Run(async () =>
-        {
-            start.Wait();
-            return (k, await write(k));
-        })).ToArray();
-        start.Set();
-        return await Task.WhenAll(writers);
-    }
 
     /// <summary>The route compiled and the connections pooled, so the writers reach the database together.</summary>
     private async Task WarmUpAsync(string missingResource, string body) =>

@@ -1,0 +1,49 @@
+using EventSourced.Domain.Common;
+using EventSourced.Projections.Commands;
+using JasperFx.Events;
+using Marten;
+using Wolverine.Marten;
+
+namespace EventSourced.Host.Http;
+
+/// <summary>
+/// A command on one existing stream in Wolverine's aggregate workflow: the endpoint takes the stream Wolverine fetched for
+/// writing (<c>[WriteAggregate("id", Required = false)] IEventStream&lt;TState&gt;</c>), this decides, and returns the events
+/// for Wolverine to append and commit once (its transactional middleware; no endpoint commits by hand). A refusal returns
+/// no events, so nothing is appended. The 200 carries the view as the commit left it and the new <c>ETag</c>; a race lost at
+/// commit reaches <see cref="ConflictExceptionHandler"/> (409, or 412 when the request named a version).
+/// </summary>
+public static class AggregateWrites
+{
+    public static (IResult, Events) Decide<TState, TView>(HttpContext context, IDocumentSession session, Guid id, IEventStream<TState> stream,
+        string aggregateName, Func<TState, long?, Decision> decide, Func<IQuerySession, Guid, CancellationToken, Task<TView?>> find)
+        where TState : class
+        where TView : class
+    {
+        if (!context.TryReadIfMatch(out var expectedVersion, out var badIfMatch))
+        {
+            return (badIfMatch!, []);
+        }
+
+        if (stream.Aggregate is not { } state)
+        {
+            return (DomainError.NotFound(aggregateName, id).ToProblem(context), []);
+        }
+
+        // The version the client named is checked on the stream as fetched, and again at commit by Marten's optimistic check
+        // on that same version.
+        if (expectedVersion is { } expected && stream.StartingVersion != expected)
+        {
+            return (DomainError.PreconditionFailed(id, expected, stream.StartingVersion).ToProblem(context), []);
+        }
+
+        var decision = decide(state, expectedVersion);
+        if (decision.Error is { } error)
+        {
+            return (error.ToProblem(context), []);
+        }
+
+        var view = ReadAtCommit<TView>.Register(session, (query, token) => find(query, id, token));
+        return (new ViewAtCommit<TView, TState>(view, stream), [.. decision.Events]);
+    }
+}

@@ -1,0 +1,24 @@
+using EventSourced.Projections.Commands;
+using JasperFx.Events;
+
+namespace EventSourced.Host.Http;
+
+/// <summary>
+/// The response of a command run by Wolverine's aggregate workflow: Wolverine appends the returned events and commits once,
+/// then executes this result, which answers 200 with the view as that commit left it (read inside the commit) and the
+/// stream's new version as <c>ETag</c>.
+/// </summary>
+public sealed class ViewAtCommit<TView, TState>(ReadAtCommit<TView> view, IEventStream<TState> stream) : IResult
+    where TView : class
+    where TState : class
+{
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        if (stream.CurrentVersion is { } version)
+        {
+            httpContext.SetETag(version);
+        }
+
+        await Results.Ok(await view.ResultAsync(httpContext.RequestAborted)).ExecuteAsync(httpContext);
+    }
+}
