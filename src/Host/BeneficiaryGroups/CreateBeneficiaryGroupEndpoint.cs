@@ -1,10 +1,12 @@
 using System.Net.Mime;
+using EventSourced.Domain.BeneficiaryGroups;
 using EventSourced.Domain.BeneficiaryGroups.Commands;
 using EventSourced.Host.Http;
 using EventSourced.Projections.BeneficiaryGroups;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace EventSourced.Host.BeneficiaryGroups;
 
@@ -16,10 +18,9 @@ public static class CreateBeneficiaryGroupEndpoint
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypeNames.Application.ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypeNames.Application.ProblemJson)]
     [WolverinePost("/beneficiary-groups")]
-    public static async Task<IResult> Post(CreateBeneficiaryGroup? command, IDocumentSession session, TimeProvider clock, HttpContext context,
-        CancellationToken cancellation) =>
+    public static (IResult, IMartenOp) Post(CreateBeneficiaryGroup? command, IDocumentSession session, TimeProvider clock, HttpContext context) =>
         command is null
-            ? DomainProblems.MissingBody(context)
-            : await (await BeneficiaryGroupHandler.Handle(command, session, clock, cancellation))
-                .CreatedAsync(context, "/beneficiary-groups", streamId => session.FindBeneficiaryGroupAsync(streamId, cancellation));
+            ? (DomainProblems.MissingBody(context), MartenOps.Nothing())
+            : AggregateWrites.Start<BeneficiaryGroup, BeneficiaryGroupView>(context, session, "/beneficiary-groups",
+                id => BeneficiaryGroupDecisions.Create(command, id, clock.GetUtcNow()), BeneficiaryGroupQueries.FindBeneficiaryGroupAsync);
 }

@@ -46,4 +46,25 @@ public static class AggregateWrites
         var view = ReadAtCommit<TView>.Register(session, (query, token) => find(query, id, token));
         return (new ViewAtCommit<TView, TState>(view, stream), [.. decision.Events]);
     }
+
+    /// <summary>
+    /// A creation: decides on a new id (UUID v7) and returns the stream for Wolverine to start and commit once
+    /// (<c>MartenOps.StartStream</c>), or nothing when refused. The 201 carries the Location, the view as the commit left it and
+    /// the new stream's <c>ETag</c>; a unique value taken by a racing writer reaches <see cref="ConflictExceptionHandler"/> (409).
+    /// </summary>
+    public static (IResult, IMartenOp) Start<TState, TView>(HttpContext context, IDocumentSession session, string collectionPath,
+        Func<Guid, Decision> decide, Func<IQuerySession, Guid, CancellationToken, Task<TView?>> find)
+        where TState : class
+        where TView : class
+    {
+        var id = Guid.CreateVersion7();
+        var decision = decide(id);
+        if (decision.Error is { } error)
+        {
+            return (error.ToProblem(context), MartenOps.Nothing());
+        }
+
+        var view = ReadAtCommit<TView>.Register(session, (query, token) => find(query, id, token));
+        return (new CreatedAtCommit<TView>($"{collectionPath}/{id}", view, decision.Events.Count), MartenOps.StartStream<TState>(id, [.. decision.Events]));
+    }
 }

@@ -4,13 +4,22 @@ using Microsoft.AspNetCore.Diagnostics;
 namespace EventSourced.Host.Http;
 
 /// <summary>
-/// Safety net for optimistic-concurrency failures that escape a handler (handlers normally turn them into a
-/// <see cref="EventSourced.Projections.Commands.CommandResult"/> themselves): 409, never 500.
+/// Races lost at a commit Wolverine's middleware makes (the aggregate workflow), and any that escape a handler (handlers
+/// turn them into a <see cref="EventSourced.Projections.Commands.CommandResult"/> themselves): a stream moved on, 409 (412
+/// when the request named a version with If-Match); a unique value taken, 409. Never 500.
 /// </summary>
 internal sealed class ConflictExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (EventSourced.Projections.Commands.SessionCommits.UniqueViolation(exception) is { } violation)
+        {
+            // A unique value (a template key and version, a program key) taken by a request that committed first.
+            return await problemDetails.WriteAsync(httpContext, exception, StatusCodes.Status409Conflict,
+                EventSourced.Projections.Commands.SessionCommits.DuplicateValue,
+                $"Another request saved the same unique value first ({violation.ConstraintName}); nothing was saved.");
+        }
+
         if (exception is not (ConcurrencyException or Marten.Exceptions.ExistingStreamIdCollisionException))
         {
             return false;

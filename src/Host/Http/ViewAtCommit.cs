@@ -22,3 +22,14 @@ public sealed class ViewAtCommit<TView, TState>(ReadAtCommit<TView> view, IEvent
         await Results.Ok(await view.ResultAsync(httpContext.RequestAborted)).ExecuteAsync(httpContext);
     }
 }
+
+/// <summary>The 201 of a creation run by Wolverine: Location, the view as the commit left it, and the new stream's <c>ETag</c>.</summary>
+public sealed class CreatedAtCommit<TView>(string location, ReadAtCommit<TView> view, long version) : IResult
+    where TView : class
+{
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        httpContext.SetETag(version);
+        await Results.Created(location, await view.ResultAsync(httpContext.RequestAborted)).ExecuteAsync(httpContext);
+    }
+}

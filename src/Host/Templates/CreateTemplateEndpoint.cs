@@ -1,10 +1,13 @@
 using System.Net.Mime;
+using EventSourced.Domain.Common;
+using EventSourced.Domain.Templates;
 using EventSourced.Domain.Templates.Commands;
 using EventSourced.Host.Http;
 using EventSourced.Projections.Templates;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace EventSourced.Host.Templates;
 
@@ -16,10 +19,18 @@ public static class CreateTemplateEndpoint
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypeNames.Application.ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypeNames.Application.ProblemJson)]
     [WolverinePost("/templates")]
-    public static async Task<IResult> Post(CreateTemplate? command, IDocumentSession session, TimeProvider clock, HttpContext context,
-        CancellationToken cancellation) =>
-        command is null
-            ? DomainProblems.MissingBody(context)
-            : await (await TemplateHandler.Handle(command, session, clock, cancellation))
-                .CreatedAsync(context, "/templates", streamId => session.FindTemplateAsync(streamId, cancellation));
+    public static async Task<(IResult, IMartenOp)> Post(CreateTemplate? command, IDocumentSession session, TimeProvider clock, HttpContext context,
+        CancellationToken cancellation)
+    {
+        if (command is null)
+        {
+            return (DomainProblems.MissingBody(context), MartenOps.Nothing());
+        }
+
+        // Two creates of one key both see it free; the unique (template_key, version) index of the inline projection refuses
+        // the second at commit, events and all (409).
+        var latest = Slug.IsValid(command.TemplateKey) ? await session.LatestVersionOfKeyAsync(command.TemplateKey!, cancellation) : null;
+        return AggregateWrites.Start<Template, TemplateView>(context, session, "/templates",
+            id => TemplateDecisions.Create(command, id, latest, clock.GetUtcNow()), TemplateQueries.FindTemplateAsync);
+    }
 }

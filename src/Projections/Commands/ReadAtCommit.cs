@@ -43,7 +43,17 @@ public sealed class ReadAtCommit<TView> : ITransactionParticipant
         var options = SessionOptions.ForTransaction(transaction);
         options.TenantId = _session.TenantId;
         await using var query = _session.DocumentStore.QuerySession(options);
-        _view = await _read(query, token);
+        try
+        {
+            _view = await _read(query, token);
+        }
+        catch (InvalidOperationException ex) when (connection.State != System.Data.ConnectionState.Open)
+        {
+            // The server went away between the writes and this read (Npgsql then says "Connection is not open"): the same
+            // outage as any other, so hosts answer 503 and retry, not 500. Nothing was committed.
+            throw new NpgsqlException("The connection to PostgreSQL broke during the commit; nothing was saved.", ex);
+        }
+
         HasRead = true;
     }
 }

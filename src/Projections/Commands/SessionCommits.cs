@@ -74,7 +74,8 @@ public static class SessionCommits
         return (await query.Events.FetchStreamStateAsync(streamId, cancellation))?.Version;
     }
 
-    private static PostgresException? UniqueViolation(Exception? ex)
+    /// <summary>The unique-index violation behind <paramref name="ex"/> (Marten wraps it), if that is what it is.</summary>
+    public static PostgresException? UniqueViolation(Exception? ex)
     {
         for (; ex is not null; ex = ex.InnerException)
         {

@@ -46,6 +46,21 @@ public sealed class AggregateWorkflowRaceTests(HostFixture fixture) : IClassFixt
         (await Sql.ScalarAsync(fixture.ConnectionString, $"select count(*) from mt_events where stream_id = '{id}'")).ShouldBe(2);
     }
 
+    [Fact]
+    public async Task Racing_creates_of_one_template_key_create_exactly_one_and_the_others_are_409s()
+    {
+        var key = $"race-key-{Guid.NewGuid():N}"[..21];
+
+        var responses = await AllAtOnce.RunAsync(Writers, _ => fixture.Host.PostAsync("/templates", TemplateRequests.Create(key)));
+
+        responses.Count(r => r.Response.Status == HttpStatusCode.Created).ShouldBe(1);
+        // Decided after the winner committed: the key exists; decided before, the unique index refuses it at commit.
+        responses.Where(r => r.Response.Status != HttpStatusCode.Created).ShouldAllBe(r => r.Response.Status == HttpStatusCode.Conflict &&
+            (r.Response.Problem.Title == "Template key already exists" || r.Response.Problem.Title == "Duplicate value"));
+        (await Sql.ScalarAsync(fixture.ConnectionString, $"select count(*) from program_templates where template_key = '{key}'")).ShouldBe(1);
+        (await Sql.StreamsWithoutRowAsync(fixture.ConnectionString, "program_templates")).ShouldBe(0);
+    }
+
     private async Task<Guid> DraftAsync()
     {
         var created = await fixture.Host.PostAsync("/templates", TemplateRequests.Create($"race-{Guid.NewGuid():N}"[..17]));
