@@ -14,10 +14,8 @@ internal sealed class ConflictExceptionHandler(IProblemDetailsService problemDet
     {
         if (EventSourced.Projections.Commands.SessionCommits.UniqueViolation(exception) is { } violation)
         {
-            // A unique value (a template key and version, a program key) taken by a request that committed first.
-            return await problemDetails.WriteAsync(httpContext, exception, StatusCodes.Status409Conflict,
-                EventSourced.Projections.Commands.SessionCommits.DuplicateValue,
-                $"Another request saved the same unique value first ({violation.ConstraintName}); nothing was saved.");
+            var duplicate = EventSourced.Projections.Commands.SessionCommits.DuplicateValueError(violation);
+            return await problemDetails.WriteAsync(httpContext, exception, StatusCodes.Status409Conflict, duplicate.Title, duplicate.Detail);
         }
 
         if (exception is not (ConcurrencyException or Marten.Exceptions.ExistingStreamIdCollisionException))

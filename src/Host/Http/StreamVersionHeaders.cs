@@ -1,4 +1,5 @@
 using System.Globalization;
+using EventSourced.Domain.Common;
 using Microsoft.Net.Http.Headers;
 
 namespace EventSourced.Host.Http;
@@ -33,7 +34,8 @@ public static class StreamVersionHeaders
 
         if (!EntityTagHeaderValue.TryParseStrictList(values, out var tags) || tags.Count != 1)
         {
-            problem = Invalid(context, $"'{IfMatchField}' must be one entity tag (the ETag of the resource, e.g. \"3\") or *.");
+            problem = DomainError.Validation([new FieldError(IfMatchField, $"'{IfMatchField}' must be one entity tag (the ETag of the resource, e.g. \"3\") or *.")])
+                .ToProblem(context);
             return false;
         }
 
@@ -69,8 +71,4 @@ public static class StreamVersionHeaders
 
         return Results.Ok(view);
     }
-
-    private static IResult Invalid(HttpContext context, string message) =>
-        Results.Problem($"1 field(s) are invalid.", context.Request.Path, StatusCodes.Status400BadRequest, "Validation failed",
-            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [IfMatchField] = [message] } });
 }

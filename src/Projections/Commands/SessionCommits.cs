@@ -45,9 +45,7 @@ public static class SessionCommits
         catch (Exception ex) when (UniqueViolation(ex) is { } violation)
         {
             session.EjectAllPendingChanges();
-            return new CommandResult(streamId, DomainError.Conflict(DuplicateValue,
-                $"Another request saved the same unique value first ({violation.ConstraintName}); nothing was saved."),
-                Transient: true);
+            return new CommandResult(streamId, DuplicateValueError(violation), Transient: true);
         }
     }
 
@@ -73,6 +71,10 @@ public static class SessionCommits
         await using var query = session.DocumentStore.QuerySession(session.TenantId);
         return (await query.Events.FetchStreamStateAsync(streamId, cancellation))?.Version;
     }
+
+    /// <summary>A unique value taken by a request that committed first (a template key and version, a program key).</summary>
+    public static DomainError DuplicateValueError(PostgresException violation) =>
+        DomainError.Conflict(DuplicateValue, $"Another request saved the same unique value first ({violation.ConstraintName}); nothing was saved.");
 
     /// <summary>The unique-index violation behind <paramref name="ex"/> (Marten wraps it), if that is what it is.</summary>
     public static PostgresException? UniqueViolation(Exception? ex)

@@ -186,19 +186,12 @@ internal static class EnrollmentSeed
         Sql.QueryAsync(fixture.ConnectionString,
             $"select id, message_type, exception_type, exception_message from wolverine_dead_letters where id = '{envelopeId}'");
 
-    /// <summary>Polls <paramref name="read"/> until <paramref name="done"/> holds or <see cref="PollTimeout"/> passes; returns the last value.</summary>
+    /// <summary>Polls <paramref name="read"/> until <paramref name="done"/> holds (failing after <see cref="PollTimeout"/>); returns that value.</summary>
     public static async Task<T> PollAsync<T>(Func<Task<T>> read, Func<T, bool> done)
     {
-        var deadline = DateTimeOffset.UtcNow + PollTimeout;
-        while (true)
-        {
-            var value = await read();
-            if (done(value) || DateTimeOffset.UtcNow > deadline)
-            {
-                return value;
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(200), TestContext.Current.CancellationToken);
-        }
+        var value = default(T)!;
+        await Eventually.UntilAsync(async () => done(value = await read()), "the background handling finished", TestContext.Current.CancellationToken,
+            PollTimeout);
+        return value;
     }
 }

@@ -1,3 +1,4 @@
+using EventSourced.Testing;
 using System.Net;
 using EventSourced.Host.Http;
 
@@ -55,11 +56,8 @@ public sealed class CorrelationIdTests(HostFixture fixture) : IClassFixture<Host
         });
         result.Context.Response.Headers[CorrelationId.Header].ToString().ShouldBe(eventId);
 
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline && !fixture.Logs.Lines.Any(l => l.Message.Contains($"user-{eventId}", StringComparison.Ordinal)))
-        {
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
+        await Eventually.UntilAsync(() => fixture.Logs.Lines.Any(l => l.Message.Contains($"user-{eventId}", StringComparison.Ordinal)),
+            "the handler logged the enrollment of the published event", TestContext.Current.CancellationToken, TimeSpan.FromSeconds(30));
 
         var line = fixture.Logs.Lines.First(l => l.Message.Contains($"user-{eventId}", StringComparison.Ordinal));
         line.Message.ShouldContain("No matching program found");
