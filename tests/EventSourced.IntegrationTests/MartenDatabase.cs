@@ -1,7 +1,13 @@
 using EventSourced.Projections.Approvals;
 using EventSourced.Projections.Registration;
 using EventSourced.Testing;
+using JasperFx.CodeGeneration;
+using JasperFx.Resources;
 using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Wolverine;
+using Wolverine.Marten;
 
 namespace EventSourced.IntegrationTests;
 
@@ -43,8 +49,55 @@ public sealed class MartenDatabase(PostgresServer server) : IsolatedDatabase(ser
         await Store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
     }
 
+    private readonly Lock _wolverineGate = new();
+    private Task<IHost>? _wolverine;
+
+    /// <summary>
+    /// Runs a command as a host does, through Wolverine on this database: its handler chain commits once and decides again
+    /// on a fresh session when the command loses a race it may retry (<c>CommandRetries</c>). The host starts on first use.
+    /// </summary>
+    public async Task<T> InvokeAsync<T>(object command)
+    {
+        lock (_wolverineGate)
+        {
+            _wolverine ??= StartWolverineAsync();
+        }
+
+        return await (await _wolverine).MessageBus().InvokeAsync<T>(command, TestContext.Current.CancellationToken);
+    }
+
+    private async Task<IHost> StartWolverineAsync()
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        builder.Services.AddSingleton<TimeProvider>(Clock);
+        builder.Services.AddSingleton(Workflow);
+        builder.Services.AddMarten(options =>
+            {
+                options.Connection(ConnectionString);
+                options.AddEventSourced();
+            })
+            .IntegrateWithWolverine();
+        builder.UseWolverine(options =>
+        {
+            options.AddEventSourced();
+            options.Durability.Mode = DurabilityMode.Solo;
+            options.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
+        });
+        builder.Services.AddResourceSetupOnStartup();
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
+    }
+
     public override async ValueTask DisposeAsync()
     {
+        if (_wolverine is not null)
+        {
+            var host = await _wolverine;
+            await host.StopAsync();
+            host.Dispose();
+        }
+
         if (!_isView)
         {
             await Store.DisposeAsync();

@@ -1,9 +1,8 @@
-using System.Net.Mime;
 using EventSourced.Domain.Approvals.Commands;
 using EventSourced.Host.Http;
+using EventSourced.Host.Http.Answers;
 using EventSourced.Projections.Approvals;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Http;
 
 namespace EventSourced.Host.Approvals;
@@ -16,14 +15,9 @@ public static class DecideApprovalEndpoint
 {
     /// <summary>Approve: order created, reservation converted, campaign won at 100 %. Reject: probability restored,
     /// reservation released. Already decided (or lost a race to another reviewer): 409 with the current decision.</summary>
-    [ProducesResponseType<ApprovalView>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypeNames.Application.ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypeNames.Application.ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypeNames.Application.ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypeNames.Application.ProblemJson)]
     [WolverinePut("/approvals/{id}")]
-    public static async Task<IResult> Put(Guid id, DecideApprovalRequest? request, IDocumentSession session, TimeProvider clock,
-        HttpContext context, CancellationToken cancellation)
+    public static async Task<Changed<ApprovalView>> Put(Guid id, DecideApprovalRequest? request, IMessageBus bus, HttpContext context,
+        CancellationToken cancellation)
     {
         if (!context.TryReadIfMatch(out var expectedVersion, out var badIfMatch))
         {
@@ -32,8 +26,7 @@ public static class DecideApprovalEndpoint
 
         return request is null
             ? DomainProblems.MissingBody(context)
-            : await session.OkAtCommitAsync(context, id, ApprovalQueries.FindApprovalAsync,
-                () => ApprovalHandler.Handle(new DecideApproval(id, request.Action, request.ReviewerId, request.Reason) { ExpectedVersion = expectedVersion }, session, clock, cancellation),
-                cancellation);
+            : await bus.OkAtCommitAsync<ApprovalView>(context,
+                new DecideApproval(id, request.Action, request.ReviewerId, request.Reason) { ExpectedVersion = expectedVersion }, cancellation);
     }
 }

@@ -1,10 +1,9 @@
-using System.Net.Mime;
 using EventSourced.Domain.BeneficiaryGroups;
 using EventSourced.Domain.BeneficiaryGroups.Commands;
 using EventSourced.Host.Http;
+using EventSourced.Host.Http.Answers;
 using EventSourced.Projections.BeneficiaryGroups;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -14,11 +13,8 @@ namespace EventSourced.Host.BeneficiaryGroups;
 public static class CreateBeneficiaryGroupEndpoint
 {
     /// <summary>Registers a beneficiary group: <c>{"name", "description", "region", "tags"}</c>.</summary>
-    [ProducesResponseType<BeneficiaryGroupView>(StatusCodes.Status201Created)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypeNames.Application.ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypeNames.Application.ProblemJson)]
     [WolverinePost("/beneficiary-groups")]
-    public static (IResult, IMartenOp) Post(CreateBeneficiaryGroup? command, IDocumentSession session, TimeProvider clock, HttpContext context) =>
+    public static (Created<BeneficiaryGroupView>, IMartenOp) Post(CreateBeneficiaryGroup? command, IDocumentSession session, TimeProvider clock, HttpContext context) =>
         command is null
             ? (DomainProblems.MissingBody(context), MartenOps.Nothing())
             : AggregateWrites.Start<BeneficiaryGroup, BeneficiaryGroupView>(context, session, "/beneficiary-groups",

@@ -1,9 +1,8 @@
-using System.Net.Mime;
 using EventSourced.Domain.Common;
 using EventSourced.Host.Http;
+using EventSourced.Host.Http.Answers;
 using EventSourced.Projections.BeneficiaryGroups;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace EventSourced.Host.BeneficiaryGroups;
@@ -12,9 +11,7 @@ namespace EventSourced.Host.BeneficiaryGroups;
 public static class GetBeneficiaryGroupEndpoint
 {
     /// <summary>One beneficiary group, by id. Its <c>ETag</c> is the stream version, for <c>If-Match</c> on writes.</summary>
-    [ProducesResponseType<BeneficiaryGroupView>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypeNames.Application.ProblemJson)]
     [WolverineGet("/beneficiary-groups/{id}")]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext context, CancellationToken cancellation) =>
+    public static async Task<Found<BeneficiaryGroupView>> Get(Guid id, IQuerySession session, HttpContext context, CancellationToken cancellation) =>
         await context.OkWithETagAsync(session, id, BeneficiaryGroupQueries.FindBeneficiaryGroupAsync, () => DomainError.NotFound("Beneficiary group", id).ToProblem(context), cancellation);
 }

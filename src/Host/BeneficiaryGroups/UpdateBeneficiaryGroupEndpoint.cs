@@ -1,11 +1,10 @@
-using System.Net.Mime;
 using EventSourced.Domain.BeneficiaryGroups;
 using EventSourced.Domain.BeneficiaryGroups.Commands;
 using EventSourced.Host.Http;
+using EventSourced.Host.Http.Answers;
 using EventSourced.Projections.BeneficiaryGroups;
 using JasperFx.Events;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -18,13 +17,8 @@ public sealed record UpdateBeneficiaryGroupRequest(string? Name, string? Descrip
 public static class UpdateBeneficiaryGroupEndpoint
 {
     /// <summary>Edits a beneficiary group; fields left out keep their value.</summary>
-    [ProducesResponseType<BeneficiaryGroupView>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypeNames.Application.ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypeNames.Application.ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypeNames.Application.ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypeNames.Application.ProblemJson)]
     [WolverinePut("/beneficiary-groups/{id}")]
-    public static (IResult, Events) Put(Guid id, UpdateBeneficiaryGroupRequest? request,
+    public static (Changed<BeneficiaryGroupView>, Events) Put(Guid id, UpdateBeneficiaryGroupRequest? request,
         [WriteAggregate("id", Required = false)] IEventStream<BeneficiaryGroup> stream, IDocumentSession session, TimeProvider clock, HttpContext context) =>
         request is null
             ? (DomainProblems.MissingBody(context), [])

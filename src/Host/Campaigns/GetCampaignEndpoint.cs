@@ -1,9 +1,8 @@
-using System.Net.Mime;
 using EventSourced.Domain.Common;
 using EventSourced.Host.Http;
+using EventSourced.Host.Http.Answers;
 using EventSourced.Projections.Campaigns;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace EventSourced.Host.Campaigns;
@@ -12,9 +11,7 @@ namespace EventSourced.Host.Campaigns;
 public static class GetCampaignEndpoint
 {
     /// <summary>One campaign, by id. Its <c>ETag</c> is the stream version, for <c>If-Match</c> on writes.</summary>
-    [ProducesResponseType<CampaignView>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypeNames.Application.ProblemJson)]
     [WolverineGet("/campaigns/{id}")]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext context, CancellationToken cancellation) =>
+    public static async Task<Found<CampaignView>> Get(Guid id, IQuerySession session, HttpContext context, CancellationToken cancellation) =>
         await context.OkWithETagAsync(session, id, CampaignQueries.FindCampaignAsync, () => DomainError.NotFound("Campaign", id).ToProblem(context), cancellation);
 }

@@ -1,10 +1,8 @@
-using System.Net.Mime;
 using EventSourced.Domain.Campaigns.Commands;
 using EventSourced.Host.Http;
-using EventSourced.Projections.Approvals;
+using EventSourced.Host.Http.Answers;
 using EventSourced.Projections.Campaigns;
-using Marten;
-using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Http;
 
 namespace EventSourced.Host.Campaigns;
@@ -17,14 +15,9 @@ public static class SetCampaignProbabilityEndpoint
 {
     /// <summary>Records the sales probability. Crossing from below 90 to 90 or more opens an approval and reserves inventory
     /// in the same transaction (runbook 002), unless the workflow is disabled; the campaign then carries both ids.</summary>
-    [ProducesResponseType<CampaignView>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypeNames.Application.ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypeNames.Application.ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypeNames.Application.ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypeNames.Application.ProblemJson)]
     [WolverinePut("/campaigns/{id}/probability")]
-    public static async Task<IResult> Put(Guid id, SetCampaignProbabilityRequest? request, IDocumentSession session, TimeProvider clock,
-        ApprovalWorkflowOptions workflow, HttpContext context, CancellationToken cancellation)
+    public static async Task<Changed<CampaignView>> Put(Guid id, SetCampaignProbabilityRequest? request, IMessageBus bus, HttpContext context,
+        CancellationToken cancellation)
     {
         if (!context.TryReadIfMatch(out var expectedVersion, out var badIfMatch))
         {
@@ -33,7 +26,7 @@ public static class SetCampaignProbabilityEndpoint
 
         return request is null
             ? DomainProblems.MissingBody(context)
-            : await session.OkAtCommitAsync(context, id, CampaignQueries.FindCampaignAsync,
-                () => CampaignHandler.Handle(new SetCampaignProbability(id, request.Probability) { ExpectedVersion = expectedVersion }, session, clock, workflow, cancellation), cancellation);
+            : await bus.OkAtCommitAsync<CampaignView>(context,
+                new SetCampaignProbability(id, request.Probability) { ExpectedVersion = expectedVersion }, cancellation);
     }
 }

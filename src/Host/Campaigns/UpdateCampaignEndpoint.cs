@@ -1,12 +1,11 @@
-using System.Net.Mime;
 using System.Text.Json;
 using EventSourced.Domain.Campaigns;
 using EventSourced.Domain.Campaigns.Commands;
 using EventSourced.Host.Http;
+using EventSourced.Host.Http.Answers;
 using EventSourced.Projections.Approvals;
 using EventSourced.Projections.Campaigns;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace EventSourced.Host.Campaigns;
@@ -27,13 +26,8 @@ public static class UpdateCampaignEndpoint
 {
     /// <summary>Edits name, targets, budget, dates or overrides; the result is re-validated, configuration included.
     /// A <c>probability</c> in the body is applied as by <c>PUT /campaigns/{id}/probability</c>, in the same transaction.</summary>
-    [ProducesResponseType<CampaignView>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypeNames.Application.ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypeNames.Application.ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypeNames.Application.ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypeNames.Application.ProblemJson)]
     [WolverinePut("/campaigns/{id}")]
-    public static async Task<IResult> Put(Guid id, UpdateCampaignRequest? request, IDocumentSession session, TimeProvider clock,
+    public static async Task<Changed<CampaignView>> Put(Guid id, UpdateCampaignRequest? request, IDocumentSession session, TimeProvider clock,
         ApprovalWorkflowOptions workflow, HttpContext context, CancellationToken cancellation)
     {
         if (!context.TryReadIfMatch(out var expectedVersion, out var badIfMatch))

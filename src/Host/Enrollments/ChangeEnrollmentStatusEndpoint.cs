@@ -1,11 +1,10 @@
-using System.Net.Mime;
 using EventSourced.Domain.Enrollments;
 using EventSourced.Domain.Enrollments.Commands;
 using EventSourced.Host.Http;
+using EventSourced.Host.Http.Answers;
 using EventSourced.Projections.Enrollments;
 using JasperFx.Events;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -18,13 +17,8 @@ public sealed record ChangeEnrollmentStatusRequest(string? Status);
 public static class ChangeEnrollmentStatusEndpoint
 {
     /// <summary>Completes or withdraws an active enrollment; any other move is a 409.</summary>
-    [ProducesResponseType<EnrollmentView>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypeNames.Application.ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypeNames.Application.ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypeNames.Application.ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypeNames.Application.ProblemJson)]
     [WolverinePut("/enrollments/{id}/status")]
-    public static (IResult, Events) Put(Guid id, ChangeEnrollmentStatusRequest? request,
+    public static (Changed<EnrollmentView>, Events) Put(Guid id, ChangeEnrollmentStatusRequest? request,
         [WriteAggregate("id", Required = false)] IEventStream<EnrollmentState> stream, IDocumentSession session, TimeProvider clock, HttpContext context) =>
         request is null
             ? (DomainProblems.MissingBody(context), [])

@@ -1,9 +1,9 @@
-using System.Net.Mime;
 using EventSourced.Domain.Enrollments.Commands;
 using EventSourced.Host.Http;
+using EventSourced.Host.Http.Answers;
 using EventSourced.Projections.Enrollments;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Http;
 
 namespace EventSourced.Host.Enrollments;
@@ -16,26 +16,27 @@ public static class EnrollEndpoint
     /// 201 when created (with program context, or legacy); 200 with the earlier enrollment when the same external event
     /// was already enrolled; 409 when the user already has an active enrollment in the program found.
     /// </summary>
-    [ProducesResponseType<EnrollmentView>(StatusCodes.Status201Created)]
-    [ProducesResponseType<EnrollmentView>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypeNames.Application.ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypeNames.Application.ProblemJson)]
     [WolverinePost("/enrollments")]
-    public static async Task<IResult> Post(EnrollUser? command, IDocumentSession session, TimeProvider clock, ProgramLookupOptions lookup,
-        ILogger<EnrollmentLog> logger, HttpContext context, CancellationToken cancellation)
+    public static async Task<CreatedOrExisting<EnrollmentView>> Post(EnrollUser? command, IMessageBus bus, IQuerySession session, HttpContext context,
+        CancellationToken cancellation)
     {
         if (command is null)
         {
             return DomainProblems.MissingBody(context);
         }
 
-        var result = await EnrollmentHandler.EnrollAsync(command, session, clock, lookup, logger, cancellation);
+        // Through Wolverine: its handler chain commits once and decides again when a twin delivery or another enrollment of the
+        // user wins the race, so the answer is the duplicate or the existing enrollment, not a conflict.
+        var result = await bus.InvokeAsync<EnrollmentResult>(command, cancellation);
         if (result.Outcome is EnrollmentOutcome.Rejected or EnrollmentOutcome.AlreadyEnrolled)
         {
             return result.Error!.ToProblem(context);
         }
 
-        var view = await session.FindEnrollmentAsync(result.EnrollmentId, cancellation);
-        return result.Outcome == EnrollmentOutcome.Created ? Results.Created($"/enrollments/{result.EnrollmentId}", view) : Results.Ok(view);
+        var view = await session.FindEnrollmentAsync(result.EnrollmentId, cancellation)
+            ?? throw new InvalidOperationException($"Enrollment {result.EnrollmentId} was saved but its read row is missing.");
+        return result.Outcome == EnrollmentOutcome.Created
+            ? CreatedOrExisting<EnrollmentView>.Created($"/enrollments/{result.EnrollmentId}", view)
+            : CreatedOrExisting<EnrollmentView>.Existing(view);
     }
 }

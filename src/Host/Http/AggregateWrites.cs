@@ -1,4 +1,5 @@
 using EventSourced.Domain.Common;
+using EventSourced.Host.Http.Answers;
 using EventSourced.Projections.Commands;
 using JasperFx.Events;
 using Marten;
@@ -15,7 +16,7 @@ namespace EventSourced.Host.Http;
 /// </summary>
 public static class AggregateWrites
 {
-    public static (IResult, Events) Decide<TState, TView>(HttpContext context, IDocumentSession session, Guid id, IEventStream<TState> stream,
+    public static (Changed<TView>, Events) Decide<TState, TView>(HttpContext context, IDocumentSession session, Guid id, IEventStream<TState> stream,
         string aggregateName, Func<TState, long?, Decision> decide, Func<IQuerySession, Guid, CancellationToken, Task<TView?>> find)
         where TState : class
         where TView : class
@@ -44,7 +45,7 @@ public static class AggregateWrites
         }
 
         var view = ReadAtCommit<TView>.Register(session, (query, token) => find(query, id, token));
-        return (new ViewAtCommit<TView, TState>(view, stream), [.. decision.Events]);
+        return (Changed<TView>.AtCommit(new ViewAtCommit<TView, TState>(view, stream)), [.. decision.Events]);
     }
 
     /// <summary>
@@ -52,7 +53,7 @@ public static class AggregateWrites
     /// (<c>MartenOps.StartStream</c>), or nothing when refused. The 201 carries the Location, the view as the commit left it and
     /// the new stream's <c>ETag</c>; a unique value taken by a racing writer reaches <see cref="ConflictExceptionHandler"/> (409).
     /// </summary>
-    public static (IResult, IMartenOp) Start<TState, TView>(HttpContext context, IDocumentSession session, string collectionPath,
+    public static (Created<TView>, IMartenOp) Start<TState, TView>(HttpContext context, IDocumentSession session, string collectionPath,
         Func<Guid, Decision> decide, Func<IQuerySession, Guid, CancellationToken, Task<TView?>> find)
         where TState : class
         where TView : class
@@ -65,6 +66,7 @@ public static class AggregateWrites
         }
 
         var view = ReadAtCommit<TView>.Register(session, (query, token) => find(query, id, token));
-        return (new CreatedAtCommit<TView>($"{collectionPath}/{id}", view, decision.Events.Count), MartenOps.StartStream<TState>(id, [.. decision.Events]));
+        return (Created<TView>.AtCommit(new CreatedAtCommit<TView>($"{collectionPath}/{id}", view, decision.Events.Count)),
+            MartenOps.StartStream<TState>(id, [.. decision.Events]));
     }
 }

@@ -1,5 +1,6 @@
 using EventSourced.Domain.Common;
 using EventSourced.Domain.Configuration;
+using EventSourced.Host.Http.Answers;
 using EventSourced.Projections.Observability;
 
 namespace EventSourced.Host.Http;
@@ -8,7 +9,7 @@ namespace EventSourced.Host.Http;
 /// (the same shape as ASP.NET's validation problems).</summary>
 public static class DomainProblems
 {
-    public static IResult ToProblem(this DomainError error, HttpContext context)
+    public static Problem ToProblem(this DomainError error, HttpContext context)
     {
         var status = error.Kind switch
         {
@@ -31,10 +32,10 @@ public static class DomainProblems
                 .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal);
         }
 
-        return Results.Problem(error.Detail, context.Request.Path, status, error.Title, extensions: extensions);
+        return new Problem(Results.Problem(error.Detail, context.Request.Path, status, error.Title, extensions: extensions));
     }
 
     /// <summary>The body was the JSON literal <c>null</c> (or absent where one is required).</summary>
-    public static IResult MissingBody(HttpContext context) =>
-        Results.Problem("The request body must be a JSON object.", context.Request.Path, StatusCodes.Status400BadRequest, "Invalid request body");
+    public static Problem MissingBody(HttpContext context) =>
+        new(Results.Problem("The request body must be a JSON object.", context.Request.Path, StatusCodes.Status400BadRequest, "Invalid request body"));
 }

@@ -1,3 +1,5 @@
+using EventSourced.Host.Http.Answers;
+
 namespace EventSourced.Host.Http;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace EventSourced.Host.Http;
 /// </summary>
 public static class NoBody
 {
-    public static async Task<IResult?> RefuseAnyAsync(HttpContext context, CancellationToken cancellation)
+    public static async Task<Problem?> RefuseAnyAsync(HttpContext context, CancellationToken cancellation)
     {
         var (body, notUtf8) = await Utf8Body.ReadAsync(context, cancellation);
         if (notUtf8 is not null)
@@ -21,8 +23,8 @@ public static class NoBody
             return null;
         }
 
-        return Results.Problem("This operation takes no request body; send none (or {}).", context.Request.Path, StatusCodes.Status400BadRequest,
-            "Unexpected request body", extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["$"] = ["must be empty"] } });
+        return new Problem(Results.Problem("This operation takes no request body; send none (or {}).", context.Request.Path, StatusCodes.Status400BadRequest,
+            "Unexpected request body", extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["$"] = ["must be empty"] } }));
     }
 
     private static bool IsEmptyObject(string text) =>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using EventSourced.Host.Http.Answers;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 
@@ -7,7 +8,7 @@ namespace EventSourced.Host.Http;
 /// <summary>Reads a JSON body that callers may leave out entirely (e.g. <c>curl -X POST …/publish</c>).</summary>
 public static class OptionalBody
 {
-    public sealed record Outcome<T>(T? Value, IResult? Problem);
+    public sealed record Outcome<T>(T? Value, Problem? Problem);
 
     public static async Task<Outcome<T>> ReadAsync<T>(HttpContext context, CancellationToken cancellation)
         where T : class
@@ -31,7 +32,7 @@ public static class OptionalBody
         }
         catch (JsonException ex)
         {
-            return new(null, Results.Problem(ex.Message, context.Request.Path, StatusCodes.Status400BadRequest, "Invalid JSON format"));
+            return new(null, new Problem(Results.Problem(ex.Message, context.Request.Path, StatusCodes.Status400BadRequest, "Invalid JSON format")));
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EventSourced.Domain.Common;
+using EventSourced.Host.Http.Answers;
 using Microsoft.Net.Http.Headers;
 
 namespace EventSourced.Host.Http;
@@ -22,7 +23,7 @@ public static class StreamVersionHeaders
     /// entity tag is a 400 naming the header; a weak tag or one this service never issued can never match (RFC 9110 compares
     /// If-Match strongly), so it is <c>-1</c>, which no stream has: the write is answered 412 with the current version.
     /// </summary>
-    public static bool TryReadIfMatch(this HttpContext context, out long? expectedVersion, out IResult? problem)
+    public static bool TryReadIfMatch(this HttpContext context, out long? expectedVersion, out Problem? problem)
     {
         expectedVersion = null;
         problem = null;
@@ -55,8 +56,8 @@ public static class StreamVersionHeaders
     /// version is read before the view: a write landing between the two reads leaves the tag older than the view, so a
     /// conditional write based on it is refused (412) rather than let over a change the client has not seen.
     /// </summary>
-    public static async Task<IResult> OkWithETagAsync<TView>(this HttpContext context, Marten.IQuerySession session, Guid id,
-        Func<Marten.IQuerySession, Guid, CancellationToken, Task<TView?>> find, Func<IResult> notFound, CancellationToken cancellation)
+    public static async Task<Found<TView>> OkWithETagAsync<TView>(this HttpContext context, Marten.IQuerySession session, Guid id,
+        Func<Marten.IQuerySession, Guid, CancellationToken, Task<TView?>> find, Func<Problem> notFound, CancellationToken cancellation)
     {
         var stream = await session.Events.FetchStreamStateAsync(id, cancellation);
         if (await find(session, id, cancellation) is not { } view)
@@ -69,6 +70,6 @@ public static class StreamVersionHeaders
             context.SetETag(stream.Version);
         }
 
-        return Results.Ok(view);
+        return Found<TView>.Ok(view);
     }
 }

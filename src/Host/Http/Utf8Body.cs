@@ -1,4 +1,5 @@
 using System.Text;
+using EventSourced.Host.Http.Answers;
 
 namespace EventSourced.Host.Http;
 
@@ -11,7 +12,7 @@ public static class Utf8Body
 {
     private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static async Task<(string Text, IResult? Problem)> ReadAsync(HttpContext context, CancellationToken cancellation)
+    public static async Task<(string Text, Problem? Problem)> ReadAsync(HttpContext context, CancellationToken cancellation)
     {
         using var reader = new StreamReader(context.Request.Body, Strict, detectEncodingFromByteOrderMarks: false);
         try
@@ -20,8 +21,8 @@ public static class Utf8Body
         }
         catch (DecoderFallbackException ex)
         {
-            return (string.Empty, Results.Problem($"The body is not UTF-8 text: {ex.Message}", context.Request.Path, StatusCodes.Status400BadRequest,
-                "Invalid JSON format"));
+            return (string.Empty, new Problem(Results.Problem($"The body is not UTF-8 text: {ex.Message}", context.Request.Path, StatusCodes.Status400BadRequest,
+                "Invalid JSON format")));
         }
     }
 }

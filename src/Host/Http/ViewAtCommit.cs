@@ -33,3 +33,20 @@ public sealed class CreatedAtCommit<TView>(string location, ReadAtCommit<TView> 
         await Results.Created(location, await view.ResultAsync(httpContext.RequestAborted)).ExecuteAsync(httpContext);
     }
 }
+
+/// <summary>A command staged in the endpoint's session: after Wolverine's commit, 200 (or 201 with a Location) with the row
+/// read inside that commit and the stream's new <c>ETag</c>.</summary>
+public sealed class RowAtCommit<TView>(ReadAtCommit<TView> view, long? version, string? location) : IResult
+    where TView : class
+{
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        if (version is { } known)
+        {
+            httpContext.SetETag(known);
+        }
+
+        var row = await view.ResultAsync(httpContext.RequestAborted);
+        await (location is null ? Results.Ok(row) : Results.Created(location, row)).ExecuteAsync(httpContext);
+    }
+}

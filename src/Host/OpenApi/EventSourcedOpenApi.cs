@@ -10,9 +10,10 @@ namespace EventSourced.Host.OpenApi;
 
 /// <summary>
 /// Corrections to the document that Microsoft.AspNetCore.OpenApi builds from Wolverine.Http's endpoint metadata. The
-/// endpoints return <see cref="IResult"/> and declare their real responses with <c>[ProducesResponseType]</c>, but
-/// Wolverine.Http still describes every endpoint as "200 with the return type" plus a bodiless 404; those guesses are
-/// dropped here, and so is the schema of <see cref="IResult"/> itself. Also: bodies an endpoint reads itself
+/// resource endpoints return typed answers (<c>Http/Answers</c>: <c>Found&lt;T&gt;</c>, <c>Changed&lt;T&gt;</c>,
+/// <c>Created&lt;T&gt;</c>…) whose types declare their responses; the lists and the operational endpoints declare theirs with
+/// <c>[ProducesResponseType]</c>, and for those Wolverine.Http also guesses "200 with the return type" plus a bodiless 404:
+/// the guesses are dropped here, and so is the schema of <see cref="IResult"/> itself. Also: bodies an endpoint reads itself
 /// (<see cref="OpenApiRequestBodyAttribute"/>), descriptions from the methods' doc comments, and problem details that
 /// admit their extension members.
 /// </summary>

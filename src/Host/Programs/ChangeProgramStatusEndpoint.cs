@@ -1,11 +1,10 @@
-using System.Net.Mime;
 using EventSourced.Domain.Programs;
 using EventSourced.Domain.Programs.Commands;
 using EventSourced.Host.Http;
+using EventSourced.Host.Http.Answers;
 using EventSourced.Projections.Programs;
 using JasperFx.Events;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -18,13 +17,8 @@ public sealed record ChangeProgramStatusRequest(string? Status);
 public static class ChangeProgramStatusEndpoint
 {
     /// <summary>Moves the program through draft → active ⇄ paused → completed | archived; an illegal move is a 409.</summary>
-    [ProducesResponseType<ProgramView>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypeNames.Application.ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypeNames.Application.ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypeNames.Application.ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypeNames.Application.ProblemJson)]
     [WolverinePut("/programs/{id}/status")]
-    public static (IResult, Events) Put(Guid id, ChangeProgramStatusRequest? request,
+    public static (Changed<ProgramView>, Events) Put(Guid id, ChangeProgramStatusRequest? request,
         [WriteAggregate("id", Required = false)] IEventStream<ProgramState> stream, IDocumentSession session, TimeProvider clock, HttpContext context) =>
         request is null
             ? (DomainProblems.MissingBody(context), [])

@@ -1,9 +1,9 @@
-using System.Net.Mime;
 using EventSourced.Domain.Programs.Commands;
 using EventSourced.Host.Http;
+using EventSourced.Host.Http.Answers;
 using EventSourced.Projections.Programs;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
+using Wolverine;
 using Wolverine.Http;
 
 namespace EventSourced.Host.Programs;
@@ -13,14 +13,10 @@ public static class CreateProgramEndpoint
 {
     /// <summary>Instantiates an active template for a beneficiary group (runbook 000, "Instantiating a Program"); 201 with
     /// the program, its derived programKey and effective config. Config errors: 400 "Config validation failed".</summary>
-    [ProducesResponseType<ProgramView>(StatusCodes.Status201Created)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypeNames.Application.ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypeNames.Application.ProblemJson)]
     [WolverinePost("/programs")]
-    public static async Task<IResult> Post(CreateProgram? command, IDocumentSession session, TimeProvider clock, HttpContext context,
+    public static async Task<Created<ProgramView>> Post(CreateProgram? command, IMessageBus bus, IQuerySession session, HttpContext context,
         CancellationToken cancellation) =>
         command is null
             ? DomainProblems.MissingBody(context)
-            : await (await ProgramHandler.Handle(command, session, clock, cancellation))
-                .CreatedAsync(context, "/programs", streamId => session.FindProgramAsync(streamId, cancellation));
+            : await bus.CreatedAsync(context, command, "/programs", streamId => session.FindProgramAsync(streamId, cancellation), cancellation);
 }

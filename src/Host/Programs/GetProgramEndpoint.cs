@@ -1,9 +1,8 @@
-using System.Net.Mime;
 using EventSourced.Domain.Common;
 using EventSourced.Host.Http;
+using EventSourced.Host.Http.Answers;
 using EventSourced.Projections.Programs;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace EventSourced.Host.Programs;
@@ -12,9 +11,7 @@ namespace EventSourced.Host.Programs;
 public static class GetProgramEndpoint
 {
     /// <summary>One program, by id. Its <c>ETag</c> is the stream version, for <c>If-Match</c> on writes.</summary>
-    [ProducesResponseType<ProgramView>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypeNames.Application.ProblemJson)]
     [WolverineGet("/programs/{id}")]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext context, CancellationToken cancellation) =>
+    public static async Task<Found<ProgramView>> Get(Guid id, IQuerySession session, HttpContext context, CancellationToken cancellation) =>
         await context.OkWithETagAsync(session, id, ProgramQueries.FindProgramAsync, () => DomainError.NotFound("Program", id).ToProblem(context), cancellation);
 }

@@ -1,9 +1,8 @@
-using System.Net.Mime;
 using EventSourced.Domain.Programs.Commands;
 using EventSourced.Host.Http;
+using EventSourced.Host.Http.Answers;
 using EventSourced.Projections.Programs;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace EventSourced.Host.Programs;
@@ -16,13 +15,8 @@ public static class MigrateProgramEndpoint
 {
     /// <summary>Re-merges and re-validates the program's overrides and every campaign's against the new template version,
     /// then migrates them all in one transaction, or refuses with every validation error.</summary>
-    [ProducesResponseType<ProgramView>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypeNames.Application.ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypeNames.Application.ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypeNames.Application.ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypeNames.Application.ProblemJson)]
     [WolverinePost("/programs/{id}/migrate")]
-    public static async Task<IResult> Post(Guid id, MigrateProgramRequest? request, IDocumentSession session, TimeProvider clock,
+    public static async Task<Changed<ProgramView>> Post(Guid id, MigrateProgramRequest? request, IDocumentSession session, TimeProvider clock,
         HttpContext context, CancellationToken cancellation)
     {
         if (!context.TryReadIfMatch(out var expectedVersion, out var badIfMatch))

@@ -1,11 +1,10 @@
-using System.Net.Mime;
 using EventSourced.Domain.Common;
 using EventSourced.Domain.Templates;
 using EventSourced.Domain.Templates.Commands;
 using EventSourced.Host.Http;
+using EventSourced.Host.Http.Answers;
 using EventSourced.Projections.Templates;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -15,11 +14,8 @@ namespace EventSourced.Host.Templates;
 public static class CreateTemplateEndpoint
 {
     /// <summary>Creates version 1 of a new template key as a draft (runbook 000, "Creating a New Template").</summary>
-    [ProducesResponseType<TemplateView>(StatusCodes.Status201Created)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypeNames.Application.ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypeNames.Application.ProblemJson)]
     [WolverinePost("/templates")]
-    public static async Task<(IResult, IMartenOp)> Post(CreateTemplate? command, IDocumentSession session, TimeProvider clock, HttpContext context,
+    public static async Task<(Created<TemplateView>, IMartenOp)> Post(CreateTemplate? command, IDocumentSession session, TimeProvider clock, HttpContext context,
         CancellationToken cancellation)
     {
         if (command is null)

@@ -1,9 +1,8 @@
-using System.Net.Mime;
 using EventSourced.Domain.Common;
 using EventSourced.Host.Http;
+using EventSourced.Host.Http.Answers;
 using EventSourced.Projections.Templates;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace EventSourced.Host.Templates;
@@ -12,9 +11,7 @@ namespace EventSourced.Host.Templates;
 public static class GetTemplateEndpoint
 {
     /// <summary>One template version, by id. Its <c>ETag</c> is the stream version, for <c>If-Match</c> on writes.</summary>
-    [ProducesResponseType<TemplateView>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypeNames.Application.ProblemJson)]
     [WolverineGet("/templates/{id}")]
-    public static async Task<IResult> Get(Guid id, IQuerySession session, HttpContext context, CancellationToken cancellation) =>
+    public static async Task<Found<TemplateView>> Get(Guid id, IQuerySession session, HttpContext context, CancellationToken cancellation) =>
         await context.OkWithETagAsync(session, id, TemplateQueries.FindTemplateAsync, () => DomainError.NotFound("Template", id).ToProblem(context), cancellation);
 }

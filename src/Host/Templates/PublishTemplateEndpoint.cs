@@ -1,10 +1,9 @@
-using System.Net.Mime;
 using EventSourced.Domain.Templates.Commands;
 using EventSourced.Host.Http;
+using EventSourced.Host.Http.Answers;
 using EventSourced.Host.OpenApi;
 using EventSourced.Projections.Templates;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace EventSourced.Host.Templates;
@@ -17,14 +16,9 @@ public static class PublishTemplateEndpoint
 {
     /// <summary>Makes a draft active (runbook 000). Non-drafts: 400 "Only draft templates can be published".
     /// The body may be omitted (then <c>deprecatePrevious</c> is false).</summary>
-    [ProducesResponseType<TemplateView>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypeNames.Application.ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypeNames.Application.ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypeNames.Application.ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypeNames.Application.ProblemJson)]
     [OpenApiRequestBody(typeof(PublishTemplateRequest), Required = false)]
     [WolverinePost("/templates/{id}/publish")]
-    public static async Task<IResult> Post(Guid id, IDocumentSession session, TimeProvider clock, HttpContext context,
+    public static async Task<Changed<TemplateView>> Post(Guid id, IDocumentSession session, TimeProvider clock, HttpContext context,
         CancellationToken cancellation)
     {
         if (!context.TryReadIfMatch(out var expectedVersion, out var badIfMatch))

@@ -1,12 +1,11 @@
-using System.Net.Mime;
 using System.Text.Json;
 using EventSourced.Domain.Templates;
 using EventSourced.Domain.Templates.Commands;
 using EventSourced.Host.Http;
+using EventSourced.Host.Http.Answers;
 using EventSourced.Projections.Templates;
 using JasperFx.Events;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 using Wolverine.Marten;
 
@@ -19,13 +18,8 @@ public sealed record UpdateTemplateRequest(string? Name, string? Description, st
 public static class UpdateTemplateEndpoint
 {
     /// <summary>Edits a draft (runbook 000, "Template Versioning" step 2). Non-drafts: 400 "Only draft templates can be updated".</summary>
-    [ProducesResponseType<TemplateView>(StatusCodes.Status200OK)]
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypeNames.Application.ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, MediaTypeNames.Application.ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, MediaTypeNames.Application.ProblemJson)]
-    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, MediaTypeNames.Application.ProblemJson)]
     [WolverinePut("/templates/{id}")]
-    public static (IResult, Events) Put(Guid id, UpdateTemplateRequest? request, [WriteAggregate("id", Required = false)] IEventStream<Template> stream,
+    public static (Changed<TemplateView>, Events) Put(Guid id, UpdateTemplateRequest? request, [WriteAggregate("id", Required = false)] IEventStream<Template> stream,
         IDocumentSession session, TimeProvider clock, HttpContext context) =>
         request is null
             ? (DomainProblems.MissingBody(context), [])

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
-using EventSourced.Projections.Resilience;
 using EventSourced.Projections.Approvals;
+using EventSourced.Projections.Resilience;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;

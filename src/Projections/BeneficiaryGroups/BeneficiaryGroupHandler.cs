@@ -2,14 +2,16 @@ using EventSourced.Domain.BeneficiaryGroups;
 using EventSourced.Domain.BeneficiaryGroups.Commands;
 using EventSourced.Projections.Commands;
 using Marten;
+using Wolverine.Attributes;
 
 namespace EventSourced.Projections.BeneficiaryGroups;
 
-/// <summary>Beneficiary group command handlers: load, decide, append, commit (Wolverine discovers them as message handlers).</summary>
+/// <summary>Beneficiary group command handlers: load, decide, append (Wolverine discovers them as message handlers and
+/// commits once).</summary>
+[Transactional]
 public static class BeneficiaryGroupHandler
 {
-    public static async Task<CommandResult> Handle(CreateBeneficiaryGroup command, IDocumentSession session, TimeProvider clock,
-        CancellationToken cancellation)
+    public static CommandResult Handle(CreateBeneficiaryGroup command, IDocumentSession session, TimeProvider clock)
     {
         var id = Guid.CreateVersion7();
         var decision = BeneficiaryGroupDecisions.Create(command, id, clock.GetUtcNow());
@@ -19,7 +21,7 @@ public static class BeneficiaryGroupHandler
         }
 
         session.Events.StartStream<BeneficiaryGroup>(id, [.. decision.Events]);
-        return (await session.CommitAsync(id, cancellation)).AtVersion(decision.Events.Count);
+        return CommandResult.Accepted(id).AtVersion(decision.Events.Count);
     }
 
     public static Task<CommandResult> Handle(UpdateBeneficiaryGroup command, IDocumentSession session, TimeProvider clock,

@@ -9,67 +9,81 @@ using EventSourced.Domain.Templates;
 using EventSourced.Projections.Approvals;
 using EventSourced.Projections.Commands;
 using Marten;
+using Wolverine;
+using Wolverine.Attributes;
+using Wolverine.Runtime.Handlers;
 
 namespace EventSourced.Projections.Campaigns;
 
-/// <summary>Campaign command handlers: load, decide, append, commit (Wolverine discovers them as message handlers).</summary>
+/// <summary>Campaign command handlers: load, decide, append (Wolverine discovers them as message handlers and commits once).
+/// Explicit multi-stream code where the other streams' ids come from state (the program's template, a new approval and
+/// reservation), which Wolverine's <c>[WriteAggregate]</c> parameters cannot name up front.</summary>
+[Transactional]
 public static class CampaignHandler
 {
+    /// <summary>Creates on one program and probability changes on one campaign are decided again when they lose a race.</summary>
+    public static void Configure(HandlerChain chain)
+    {
+        if (chain.MessageType == typeof(CreateCampaign) || chain.MessageType == typeof(SetCampaignProbability))
+        {
+            chain.RetryOnRace(attempts: 5);
+        }
+    }
+
     /// <summary>
     /// Creates a campaign and records the deployment on the program's stream, in one transaction. Two campaigns created
     /// for one program at the same moment race on the program stream; the loser is decided again, not refused.
     /// </summary>
-    public static Task<CommandResult> Handle(CreateCampaign command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation) =>
-        SessionCommits.RetryOnRaceAsync(async () =>
+    public static async Task<CommandResult> Handle(CreateCampaign command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    {
+        var id = Guid.CreateVersion7();
+        var programStream = command.ProgramId is { } programId && programId != Guid.Empty
+            ? await session.Events.FetchForWriting<ProgramState>(programId, cancellation)
+            : null;
+        var program = programStream?.Aggregate;
+        var template = program is null ? null : await session.Events.AggregateStreamAsync<Template>(program.TemplateId, token: cancellation);
+
+        var decision = CampaignDecisions.Create(command, id, program, template, clock.GetUtcNow());
+        if (decision.Error is { } error)
         {
-            var id = Guid.CreateVersion7();
-            var programStream = command.ProgramId is { } programId && programId != Guid.Empty
-                ? await session.Events.FetchForWriting<ProgramState>(programId, cancellation)
-                : null;
-            var program = programStream?.Aggregate;
-            var template = program is null ? null : await session.Events.AggregateStreamAsync<Template>(program.TemplateId, token: cancellation);
+            return CommandResult.Rejected(id, error);
+        }
 
-            var decision = CampaignDecisions.Create(command, id, program, template, clock.GetUtcNow());
-            if (decision.Error is { } error)
-            {
-                return CommandResult.Rejected(id, error);
-            }
-
-            var created = decision.Events.OfType<CampaignCreated>().ToArray();
-            session.Events.StartStream<CampaignState>(id, [.. created]);
-            programStream!.AppendMany(decision.Events.OfType<CampaignDeployed>());
-            return (await session.CommitAsync(id, cancellation)).AtVersion(created.Length);
-        }, maxAttempts: 5);
+        var created = decision.Events.OfType<CampaignCreated>().ToArray();
+        session.Events.StartStream<CampaignState>(id, [.. created]);
+        programStream!.AppendMany(decision.Events.OfType<CampaignDeployed>());
+        return CommandResult.Accepted(id).AtVersion(created.Length);
+    }
 
     /// <summary>
     /// Sets the probability. Crossing 90 % opens an approval and a reservation in the same transaction as the change. Two
     /// writers crossing at once race on the campaign stream; the loser is decided again and sees the approval already open.
     /// </summary>
-    public static Task<CommandResult> Handle(SetCampaignProbability command, IDocumentSession session, TimeProvider clock,
-        ApprovalWorkflowOptions workflow, CancellationToken cancellation) =>
-        SessionCommits.RetryOnRaceAsync(async () =>
+    public static async Task<CommandResult> Handle(SetCampaignProbability command, IDocumentSession session, TimeProvider clock,
+        ApprovalWorkflowOptions workflow, Envelope? envelope, CancellationToken cancellation)
+    {
+        var (stream, refusal) = await session.FetchForWritingAsync<CampaignState>(command.CampaignId, command.ExpectedVersion, cancellation);
+        if (refusal is not null)
         {
-            var (stream, refusal) = await session.FetchForWritingAsync<CampaignState>(command.CampaignId, command.ExpectedVersion, cancellation);
-            if (refusal is not null)
-            {
-                return CommandResult.Rejected(command.CampaignId, refusal);
-            }
+            return CommandResult.Rejected(command.CampaignId, refusal);
+        }
 
-            if (stream?.Aggregate is not { } campaign)
-            {
-                return CommandResult.Rejected(command.CampaignId, DomainError.NotFound("Campaign", command.CampaignId));
-            }
+        if (stream?.Aggregate is not { } campaign)
+        {
+            return CommandResult.Rejected(command.CampaignId, DomainError.NotFound("Campaign", command.CampaignId));
+        }
 
-            var decision = ApprovalWorkflow.ChangeProbability(campaign, command, workflow.Enabled, Guid.CreateVersion7(), Guid.CreateVersion7(),
-                clock.GetUtcNow());
-            if (decision.Error is { } error)
-            {
-                return CommandResult.Rejected(campaign.Id, error);
-            }
+        var decision = ApprovalWorkflow.ChangeProbability(campaign, command, workflow.Enabled, Guid.CreateVersion7(), Guid.CreateVersion7(),
+            clock.GetUtcNow());
+        if (decision.Error is { } error)
+        {
+            return CommandResult.Rejected(campaign.Id, error);
+        }
 
-            new WorkflowStreams(session, stream).Append(decision.Events);
-            return (await session.CommitAsync(campaign.Id, cancellation, command.ExpectedVersion)).AtVersion(stream.CurrentVersion);
-        }, maxAttempts: 5);
+        new WorkflowStreams(session, stream).Append(decision.Events);
+        return CommandResult.Accepted(campaign.Id).AtVersion(stream.CurrentVersion)
+            .Answering(session, envelope, stream, (query, token) => query.FindCampaignAsync(campaign.Id, token));
+    }
 
     /// <summary>Edits the campaign; a probability in the same request is applied after the edit, in the same transaction.</summary>
     public static async Task<CommandResult> Handle(UpdateCampaign command, IDocumentSession session, TimeProvider clock,
@@ -115,6 +129,6 @@ public static class CampaignHandler
         }
 
         new WorkflowStreams(session, stream).Append(events);
-        return (await session.CommitAsync(campaign.Id, cancellation, command.ExpectedVersion)).AtVersion(stream.CurrentVersion);
+        return CommandResult.Accepted(campaign.Id).AtVersion(stream.CurrentVersion);
     }
 }

@@ -12,6 +12,9 @@ public sealed record CommandResult(Guid StreamId, DomainError? Error, bool Trans
     /// <summary>The stream's version after the commit (its HTTP <c>ETag</c>), when accepted and known.</summary>
     public long? Version { get; init; }
 
+    /// <summary>The row read inside the commit, when the caller asked for it (<see cref="CommandAnswers"/>).</summary>
+    public object? Answer { get; init; }
+
     /// <summary>This result with the stream's version after the commit, if it was accepted.</summary>
     public CommandResult AtVersion(long? version) => IsAccepted ? this with { Version = version } : this;
 

@@ -1,3 +1,4 @@
+using JasperFx;
 using Marten;
 using Marten.Services;
 using Npgsql;
@@ -23,6 +24,22 @@ public sealed class ReadAtCommit<TView> : ITransactionParticipant
     }
 
     private TView? _view;
+    private (Guid StreamId, long Version)? _unchanged;
+
+    /// <summary>
+    /// Enlists the read for a decision that changes nothing (a probability resent as it is): the session is given a statement so
+    /// that it still commits, and the read first locks the stream's row and checks it is still at <paramref name="version"/>, the
+    /// version the decision was taken on. Moved on: <see cref="ConcurrencyException"/>, so the command is decided again (Wolverine's
+    /// retry) instead of answering with a row a later writer committed.
+    /// </summary>
+    public static ReadAtCommit<TView> RegisterUnchanged(IDocumentSession session, Guid streamId, long version,
+        Func<IQuerySession, CancellationToken, Task<TView?>> read)
+    {
+        var participant = Register(session, read);
+        participant._unchanged = (streamId, version);
+        session.QueueSqlCommand("select 1");
+        return participant;
+    }
 
     /// <summary>Whether the view was read inside the commit (false until the session commits, and if it saved nothing).</summary>
     public bool HasRead { get; private set; }
@@ -35,6 +52,9 @@ public sealed class ReadAtCommit<TView> : ITransactionParticipant
         return participant;
     }
 
+    /// <summary>The view as the commit left it (null until <see cref="HasRead"/>).</summary>
+    public TView? View => _view;
+
     /// <summary>The view as the commit left it, or (when the session saved nothing) as it is now.</summary>
     public async Task<TView?> ResultAsync(CancellationToken cancellation) => HasRead ? _view : await _read(_session, cancellation);
 
@@ -45,6 +65,11 @@ public sealed class ReadAtCommit<TView> : ITransactionParticipant
         await using var query = _session.DocumentStore.QuerySession(options);
         try
         {
+            if (_unchanged is { } unchanged)
+            {
+                await EnsureUnchangedAsync(connection, transaction, unchanged.StreamId, unchanged.Version, token);
+            }
+
             _view = await _read(query, token);
         }
         catch (InvalidOperationException ex) when (connection.State != System.Data.ConnectionState.Open)
@@ -55,5 +80,23 @@ public sealed class ReadAtCommit<TView> : ITransactionParticipant
         }
 
         HasRead = true;
+    }
+
+    // A share lock on the stream's row: a writer appending to it meanwhile waits for this commit, so the row read next is the one
+    // at this version.
+    private async Task EnsureUnchangedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid streamId, long version,
+        CancellationToken token)
+    {
+        var schema = _session.DocumentStore.Options.Events.DatabaseSchemaName;
+        await using var command = new NpgsqlCommand($"select version from {schema}.mt_streams where id = $1 for share", connection, transaction)
+        {
+            Parameters = { new NpgsqlParameter { Value = streamId } },
+        };
+        var current = await command.ExecuteScalarAsync(token);
+        if (current is not long now || now != version)
+        {
+            throw new ConcurrencyException($"Stream {streamId} moved from version {version} while a decision that changes nothing was being answered.",
+                typeof(TView), streamId);
+        }
     }
 }

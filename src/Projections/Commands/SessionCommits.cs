@@ -7,14 +7,29 @@ using Npgsql;
 namespace EventSourced.Projections.Commands;
 
 /// <summary>
-/// Commits a session and turns the database's consistency checks into domain conflicts: Marten's expected-version
-/// check (two writers on one stream), a stream id collision, and unique indexes on read tables (which are written in
-/// the same transaction, so a violation rolls back the events too).
+/// For a caller that holds its own session rather than going through Wolverine (the repair and backfill commands, one session
+/// per change; a library user calling a handler directly): commits it and turns the database's consistency checks into domain
+/// conflicts: Marten's expected-version check (two writers on one stream), a stream id collision, and unique indexes on read
+/// tables (written in the same transaction, so a violation rolls back the events too). The session is not to be used again
+/// after a refused commit; a caller that wants the command decided again opens a new one (Wolverine's retries do).
 /// </summary>
 public static class SessionCommits
 {
     public const string ConcurrentModification = "Concurrent modification";
     public const string DuplicateValue = "Duplicate value";
+
+    /// <summary>Commits what a handler staged (<paramref name="staged"/>); a refusal is returned as it is, nothing to commit.</summary>
+    public static async Task<CommandResult> CommitAsync(this IDocumentSession session, CommandResult staged, CancellationToken cancellation,
+        long? expectedVersion = null)
+    {
+        if (!staged.IsAccepted)
+        {
+            return staged;
+        }
+
+        var committed = await session.CommitAsync(staged.StreamId, cancellation, expectedVersion);
+        return committed.IsAccepted ? staged : committed;
+    }
 
     /// <param name="expectedVersion">The version of <paramref name="streamId"/> the caller named (If-Match): a race lost on that
     /// stream is then a failed precondition (412), not a conflict to retry.</param>
@@ -28,9 +43,6 @@ public static class SessionCommits
         }
         catch (Exception ex) when (ex is ConcurrencyException or ExistingStreamIdCollisionException)
         {
-            // Drop the refused operations: a host that commits the session again afterwards (Wolverine's
-            // transactional middleware does) must find nothing left to save.
-            session.EjectAllPendingChanges();
             // Npgsql redacts which stream lost the race; the caller's own stream tells: moved past the version it named,
             // the answer is a failed precondition; still there (another stream of the command moved), a conflict to retry.
             if (expectedVersion is { } expected && await CurrentVersionAsync(session, streamId, cancellation) is var current && current != expected)
@@ -44,25 +56,7 @@ public static class SessionCommits
         }
         catch (Exception ex) when (UniqueViolation(ex) is { } violation)
         {
-            session.EjectAllPendingChanges();
             return new CommandResult(streamId, DuplicateValueError(violation), Transient: true);
-        }
-    }
-
-    /// <summary>
-    /// Runs a whole load-decide-append-commit attempt again while it fails only because a concurrent writer got there
-    /// first. For commands whose outcome does not depend on winning the race (a new campaign, a new program key);
-    /// never for commands that must report the race (two publishes of one draft).
-    /// </summary>
-    public static async Task<CommandResult> RetryOnRaceAsync(Func<Task<CommandResult>> attempt, int maxAttempts = 25)
-    {
-        for (var attemptNumber = 1; ; attemptNumber++)
-        {
-            var result = await attempt();
-            if (!result.Transient || attemptNumber >= maxAttempts)
-            {
-                return result;
-            }
         }
     }
 

@@ -4,7 +4,7 @@ using Marten;
 namespace EventSourced.Projections.Commands;
 
 /// <summary>The common shape of a command on one existing stream: fetch it for writing (404 if absent, 412 if not at the
-/// version the caller expects), decide, append, commit with Marten's expected-version check.</summary>
+/// version the caller expects), decide, append. The caller's commit (Wolverine's, once) checks the version again.</summary>
 public static class StreamDecisions
 {
     public static async Task<CommandResult> DecideAsync<TState>(this IDocumentSession session, Guid streamId, string aggregateName,
@@ -29,6 +29,6 @@ public static class StreamDecisions
         }
 
         stream.AppendMany(decision.Events);
-        return (await session.CommitAsync(streamId, cancellation, expectedVersion)).AtVersion(stream.CurrentVersion);
+        return CommandResult.Accepted(streamId).AtVersion(stream.CurrentVersion);
     }
 }

@@ -7,6 +7,8 @@ using EventSourced.Projections.Observability;
 using Marten;
 using Microsoft.Extensions.Logging;
 using Wolverine;
+using Wolverine.Attributes;
+using Wolverine.Runtime.Handlers;
 
 namespace EventSourced.Projections.Enrollments;
 
@@ -15,8 +17,13 @@ namespace EventSourced.Projections.Enrollments;
 /// decide, start the enrollment stream. Idempotent: the stream id is derived from the producer's event id, so a
 /// second delivery finds the stream (or, when concurrent, collides with it) and creates nothing.
 /// </summary>
+[Transactional]
 public static class EnrollmentHandler
 {
+    /// <summary>A lost race (twin delivery, or the user enrolled by another event meanwhile) is decided again on a fresh
+    /// session by Wolverine, which then reports the duplicate or the existing enrollment.</summary>
+    public static void Configure(HandlerChain chain) => chain.RetryOnRace(attempts: 3);
+
     public static Task Handle(KintellSessionCompleted message, Envelope envelope, IDocumentSession session, TimeProvider clock, ProgramLookupOptions lookup,
         ILogger<EnrollmentLog> logger, CancellationToken cancellation) =>
         HandleSourceEventAsync(message, envelope, session, clock, lookup, logger, cancellation);
@@ -34,6 +41,7 @@ public static class EnrollmentHandler
         ILogger<EnrollmentLog> logger, CancellationToken cancellation) =>
         EnrollAsync(command, session, clock, lookup, logger, cancellation);
 
+    /// <summary>Decides and appends; the caller's commit (Wolverine's, once) saves it.</summary>
     public static async Task<EnrollmentResult> EnrollAsync(EnrollUser command, IDocumentSession session, TimeProvider clock,
         ProgramLookupOptions lookup, ILogger logger, CancellationToken cancellation)
     {
@@ -44,54 +52,43 @@ public static class EnrollmentHandler
         }
 
         var id = EnrollmentIds.ForExternalEvent(command.SourceSystem!, command.ExternalEventId!.Trim());
-        for (var attempt = 1; ; attempt++)
+
+        // One round trip for every read (then one for the commit): the duplicate check, the program lookup and the user's
+        // active enrollments in the candidate programs.
+        var facts = await session.EnrollmentFactsAsync(id, command.UserId!.Trim(), lookup.DisableProgramLookup ? null : command.ProgramType,
+            command.CompanyId, cancellation);
+        if (facts.StreamExists)
         {
-            // One round trip for every read (then one for the commit): the duplicate check, the program lookup and the user's
-            // active enrollments in the candidate programs.
-            var facts = await session.EnrollmentFactsAsync(id, command.UserId!.Trim(), lookup.DisableProgramLookup ? null : command.ProgramType,
-                command.CompanyId, cancellation);
-            if (facts.StreamExists)
+            EnrollmentLog.DuplicateDelivery(logger, command.SourceSystem!, command.ExternalEventId!, id);
+            return new EnrollmentResult(EnrollmentOutcome.Duplicate, id);
+        }
+
+        var context = FindContext(command, facts.Candidates, lookup);
+        var existing = context is null ? null : facts.ActiveEnrollmentIn(context.ProgramId);
+        var decision = EnrollmentDecisions.Enroll(command, id, context, existing, clock.GetUtcNow());
+        if (decision.Error is { } error)
+        {
+            if (error.Title == EnrollmentDecisions.AlreadyEnrolled && existing == id)
             {
+                // The "other" active enrollment is this very event's, committed by a concurrent twin delivery.
                 EnrollmentLog.DuplicateDelivery(logger, command.SourceSystem!, command.ExternalEventId!, id);
                 return new EnrollmentResult(EnrollmentOutcome.Duplicate, id);
             }
 
-            var context = FindContext(command, facts.Candidates, lookup);
-            var existing = context is null ? null : facts.ActiveEnrollmentIn(context.ProgramId);
-            var decision = EnrollmentDecisions.Enroll(command, id, context, existing, clock.GetUtcNow());
-            if (decision.Error is { } error)
+            if (error.Title == EnrollmentDecisions.AlreadyEnrolled)
             {
-                if (error.Title == EnrollmentDecisions.AlreadyEnrolled && existing == id)
-                {
-                    // The "other" active enrollment is this very event's, committed by a concurrent twin delivery.
-                    EnrollmentLog.DuplicateDelivery(logger, command.SourceSystem!, command.ExternalEventId!, id);
-                    return new EnrollmentResult(EnrollmentOutcome.Duplicate, id);
-                }
-
-                if (error.Title == EnrollmentDecisions.AlreadyEnrolled)
-                {
-                    EnrollmentLog.AlreadyEnrolled(logger, command.UserId!, existing!.Value, context!.ProgramId, command.SourceSystem!, command.ExternalEventId!);
-                    return new EnrollmentResult(EnrollmentOutcome.AlreadyEnrolled, existing.Value, error);
-                }
-
-                return new EnrollmentResult(EnrollmentOutcome.Rejected, id, error);
+                EnrollmentLog.AlreadyEnrolled(logger, command.UserId!, existing!.Value, context!.ProgramId, command.SourceSystem!, command.ExternalEventId!);
+                return new EnrollmentResult(EnrollmentOutcome.AlreadyEnrolled, existing.Value, error);
             }
 
-            session.Events.StartStream<EnrollmentState>(id, [.. decision.Events]);
-            var result = (await session.CommitAsync(id, cancellation)).AtVersion(decision.Events.Count);
-            if (result.IsAccepted)
-            {
-                LogCreated(logger, command, id, context, lookup);
-                return new EnrollmentResult(EnrollmentOutcome.Created, id);
-            }
-
-            // Lost a race: the same event delivered concurrently (stream collision) or another event enrolling the user in
-            // the same program (unique index). Decide again on fresh state; the next attempt reports which.
-            if (!result.Transient || attempt >= 3)
-            {
-                return new EnrollmentResult(EnrollmentOutcome.Rejected, id, result.Error);
-            }
+            return new EnrollmentResult(EnrollmentOutcome.Rejected, id, error);
         }
+
+        // Logged once committed: a commit that loses a race (the same event delivered concurrently: stream collision; another
+        // event enrolling the user in the same program: unique index) is decided again and logs the duplicate it finds instead.
+        session.Events.StartStream<EnrollmentState>(id, [.. decision.Events]);
+        AfterCommit.Register(session, () => LogCreated(logger, command, id, context, lookup));
+        return new EnrollmentResult(EnrollmentOutcome.Created, id);
     }
 
     private static async Task HandleSourceEventAsync(IEnrollmentSourceEvent message, Envelope envelope, IDocumentSession session, TimeProvider clock,

@@ -9,42 +9,55 @@ using EventSourced.Domain.Templates;
 using EventSourced.Projections.Commands;
 using JasperFx.Events;
 using Marten;
+using Wolverine.Attributes;
+using Wolverine.Runtime.Handlers;
 
 namespace EventSourced.Projections.Programs;
 
-/// <summary>Program command handlers: load, decide, append, commit (Wolverine discovers them as message handlers).</summary>
+/// <summary>Program command handlers: load, decide, append (Wolverine discovers them as message handlers and commits
+/// once).</summary>
+[Transactional]
 public static class ProgramHandler
 {
-    /// <summary>Creates a program. Concurrent creates with the same name race for the key; the unique index decides and
-    /// the loser simply tries the next free key.</summary>
-    public static Task<CommandResult> Handle(CreateProgram command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation) =>
-        SessionCommits.RetryOnRaceAsync(async () =>
+    /// <summary>Concurrent creates with the same name race for the key; the unique index decides and the loser is decided
+    /// again on a fresh session (Wolverine's inline retry) and takes the next free key.</summary>
+    public static void Configure(HandlerChain chain)
+    {
+        if (chain.MessageType == typeof(CreateProgram))
         {
-            var id = Guid.CreateVersion7();
-            var template = command.TemplateId is { } templateId ? await session.Events.AggregateStreamAsync<Template>(templateId, token: cancellation) : null;
-            var group = command.BeneficiaryGroupId is { } groupId
-                ? await session.Events.AggregateStreamAsync<BeneficiaryGroup>(groupId, token: cancellation)
-                : null;
-            var taken = string.IsNullOrWhiteSpace(command.Name)
-                ? new HashSet<string>()
-                : await session.ProgramKeysLikeAsync(ProgramRules.KeyBase(command.Name), cancellation);
+            chain.RetryOnRace(attempts: 25);
+        }
+    }
 
-            var decision = ProgramDecisions.Create(command, id, template, group, taken, clock.GetUtcNow());
-            if (decision.Error is { } error)
-            {
-                return CommandResult.Rejected(id, error);
-            }
+    public static async Task<CommandResult> Handle(CreateProgram command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
+    {
+        var id = Guid.CreateVersion7();
+        var template = command.TemplateId is { } templateId ? await session.Events.AggregateStreamAsync<Template>(templateId, token: cancellation) : null;
+        var group = command.BeneficiaryGroupId is { } groupId
+            ? await session.Events.AggregateStreamAsync<BeneficiaryGroup>(groupId, token: cancellation)
+            : null;
+        var taken = string.IsNullOrWhiteSpace(command.Name)
+            ? new HashSet<string>()
+            : await session.ProgramKeysLikeAsync(ProgramRules.KeyBase(command.Name), cancellation);
 
-            session.Events.StartStream<ProgramState>(id, [.. decision.Events]);
-            return (await session.CommitAsync(id, cancellation)).AtVersion(decision.Events.Count);
-        });
+        var decision = ProgramDecisions.Create(command, id, template, group, taken, clock.GetUtcNow());
+        if (decision.Error is { } error)
+        {
+            return CommandResult.Rejected(id, error);
+        }
+
+        session.Events.StartStream<ProgramState>(id, [.. decision.Events]);
+        return CommandResult.Accepted(id).AtVersion(decision.Events.Count);
+    }
 
     public static Task<CommandResult> Handle(ChangeProgramStatus command, IDocumentSession session, TimeProvider clock,
         CancellationToken cancellation) =>
         session.DecideAsync<ProgramState>(command.ProgramId, "Program",
             program => ProgramDecisions.ChangeStatus(program, command, clock.GetUtcNow()), cancellation, command.ExpectedVersion);
 
-    /// <summary>Migrates the program and every campaign in one transaction, each stream version-checked at commit.</summary>
+    /// <summary>Migrates the program and every campaign in one transaction, each stream version-checked at commit. Explicit
+    /// multi-stream code: the campaigns' ids come from the program's state, so Wolverine cannot fetch them up front as it
+    /// does for <c>[WriteAggregate]</c> parameters named by the command.</summary>
     public static async Task<CommandResult> Handle(MigrateProgram command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
         var (programStream, refusal) = await session.FetchForWritingAsync<ProgramState>(command.ProgramId, command.ExpectedVersion, cancellation);
@@ -87,6 +100,6 @@ public static class ProgramHandler
             }
         }
 
-        return (await session.CommitAsync(program.Id, cancellation, command.ExpectedVersion)).AtVersion(programStream.CurrentVersion);
+        return CommandResult.Accepted(program.Id).AtVersion(programStream.CurrentVersion);
     }
 }

@@ -5,14 +5,16 @@ using EventSourced.Domain.Templates.Events;
 using EventSourced.Projections.Commands;
 using JasperFx.Events;
 using Marten;
+using Wolverine.Attributes;
 
 namespace EventSourced.Projections.Templates;
 
 /// <summary>
-/// Template command handlers: load the streams, call the pure decision, append, commit. Plain static methods on a
-/// Marten session, so hosts call them directly and Wolverine discovers them as message handlers
-/// (<c>bus.InvokeAsync&lt;CommandResult&gt;(new PublishTemplate(id, true))</c>).
+/// Template command handlers: load the streams, call the pure decision, append. Wolverine discovers them as message
+/// handlers and commits the session once (<c>bus.InvokeAsync&lt;CommandResult&gt;(new PublishTemplate(id, true))</c>); a
+/// caller holding its own session commits it (<c>session.CommitAsync(result, cancellation)</c>, <see cref="SessionCommits"/>).
 /// </summary>
+[Transactional]
 public static class TemplateHandler
 {
     public static async Task<CommandResult> Handle(CreateTemplate command, IDocumentSession session, TimeProvider clock,
@@ -27,7 +29,7 @@ public static class TemplateHandler
         }
 
         session.Events.StartStream<Template>(id, [.. decision.Events]);
-        return (await session.CommitAsync(id, cancellation)).AtVersion(decision.Events.Count);
+        return CommandResult.Accepted(id).AtVersion(decision.Events.Count);
     }
 
     public static Task<CommandResult> Handle(UpdateTemplate command, IDocumentSession session, TimeProvider clock,
@@ -74,7 +76,7 @@ public static class TemplateHandler
             streams[e.TemplateId].AppendOne(e);
         }
 
-        return (await session.CommitAsync(template.Id, cancellation, command.ExpectedVersion)).AtVersion(draft.CurrentVersion);
+        return CommandResult.Accepted(template.Id).AtVersion(draft.CurrentVersion);
     }
 
     public static async Task<CommandResult> Handle(CreateTemplateVersion command, IDocumentSession session, TimeProvider clock,
@@ -97,6 +99,6 @@ public static class TemplateHandler
         // Two concurrent "create version" calls compute the same number; the unique (template_key, version) index
         // of the inline projection rejects the second, events and all.
         session.Events.StartStream<Template>(id, [.. decision.Events]);
-        return (await session.CommitAsync(id, cancellation)).AtVersion(decision.Events.Count);
+        return CommandResult.Accepted(id).AtVersion(decision.Events.Count);
     }
 }

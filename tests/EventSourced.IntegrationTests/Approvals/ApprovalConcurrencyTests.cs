@@ -1,3 +1,4 @@
+using EventSourced.Projections.Commands;
 using EventSourced.Domain.Approvals;
 using EventSourced.Domain.Approvals.Commands;
 using EventSourced.Domain.Campaigns.Commands;
@@ -16,7 +17,7 @@ public sealed class ApprovalConcurrencyTests(MartenDatabase db) : IClassFixture<
         var approval = await db.PendingApprovalAsync(campaign);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(i =>
-            db.SendAsync(new DecideApproval(approval, i % 2 == 0 ? "approve" : "reject", $"reviewer-{i}", null))));
+            db.InvokeAsync<CommandResult>(new DecideApproval(approval, i % 2 == 0 ? "approve" : "reject", $"reviewer-{i}", null))));
 
         results.Count(r => r.IsAccepted).ShouldBe(1);
         results.Where(r => !r.IsAccepted).ShouldAllBe(r => r.Error!.Kind == ErrorKind.Conflict && r.Error.Title == ApprovalWorkflow.AlreadyDecided);
@@ -35,8 +36,8 @@ public sealed class ApprovalConcurrencyTests(MartenDatabase db) : IClassFixture<
         var campaign = await db.CampaignAtAsync("race-cross", 50);
 
         var results = await StreamLock.RaceAsync(db.ConnectionString, campaign,
-            () => db.SendAsync(new SetCampaignProbability(campaign, 92)),
-            () => db.SendAsync(new SetCampaignProbability(campaign, 95)));
+            () => db.InvokeAsync<CommandResult>(new SetCampaignProbability(campaign, 92)),
+            () => db.InvokeAsync<CommandResult>(new SetCampaignProbability(campaign, 95)));
 
         results.ShouldAllBe(r => r.IsAccepted);
         (await Sql.ScalarAsync(db.ConnectionString, $"select count(*) from campaign_approvals where campaign_id = '{campaign}'")).ShouldBe(1);

@@ -1,3 +1,4 @@
+using EventSourced.Projections.Commands;
 using EventSourced.Domain.Common;
 using EventSourced.Domain.Configuration;
 using EventSourced.Domain.Programs.Commands;
@@ -86,7 +87,7 @@ public sealed class MigrationTests(MartenDatabase db) : IClassFixture<MartenData
         // the loser is decided again (campaign) or refused (migration), and no campaign is left on version 1.
         var results = await StreamLock.RaceAsync(db.ConnectionString, program,
             () => db.SendAsync(new MigrateProgram(program, v2)),
-            () => db.SendAsync(Campaign(program)));
+            () => db.InvokeAsync<CommandResult>(Campaign(program)));
 
         var migration = results[0];
         results[1].IsAccepted.ShouldBeTrue();

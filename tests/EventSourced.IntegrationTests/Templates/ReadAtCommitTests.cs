@@ -16,7 +16,7 @@ public sealed class ReadAtCommitTests(MartenDatabase db) : IClassFixture<MartenD
 
         await using var session = db.Session();
         var view = ReadAtCommit<TemplateView>.Register(session, (query, token) => query.FindTemplateAsync(id, token));
-        (await TemplateHandler.Handle(Rename(id, "First writer"), session, db.Clock, ct)).Error.ShouldBeNull();
+        (await session.CommitAsync(await TemplateHandler.Handle(Rename(id, "First writer"), session, db.Clock, ct), ct)).Error.ShouldBeNull();
         await db.AcceptedAsync(Rename(id, "Second writer"));
 
         view.HasRead.ShouldBeTrue();
@@ -34,7 +34,7 @@ public sealed class ReadAtCommitTests(MartenDatabase db) : IClassFixture<MartenD
 
         await using var session = db.Session();
         var view = ReadAtCommit<TemplateView>.Register(session, (query, token) => query.FindTemplateAsync(id, token));
-        var result = await TemplateHandler.Handle(Rename(id, "Too late"), session, db.Clock, ct);
+        var result = await session.CommitAsync(await TemplateHandler.Handle(Rename(id, "Too late"), session, db.Clock, ct), ct);
 
         result.IsAccepted.ShouldBeFalse();
         view.HasRead.ShouldBeFalse();

@@ -1,3 +1,4 @@
+using EventSourced.Projections.Commands;
 using EventSourced.IntegrationTests.Integrity;
 using EventSourced.Projections.Integrity;
 using EventSourced.Projections.ReadTables;
@@ -58,7 +59,9 @@ public sealed class TenantColumnMigrationTests(MartenDatabase db) : IClassFixtur
 
         (await IntegrityCheck.RunAsync(store, new IntegrityCheckOptions(), db.Clock, cancellation: TestContext.Current.CancellationToken)).ShouldBeClean();
         await using var session = store.LightweightSession();
-        var result = await TemplateHandler.Handle(Templates.TemplateCommands.Create("after-migration"), session, db.Clock, TestContext.Current.CancellationToken);
+        var result = await session.CommitAsync(
+            await TemplateHandler.Handle(Templates.TemplateCommands.Create("after-migration"), session, db.Clock, TestContext.Current.CancellationToken),
+            TestContext.Current.CancellationToken);
         result.Error.ShouldBeNull();
         (await session.FindTemplateAsync(result.StreamId, TestContext.Current.CancellationToken))!.TemplateKey.ShouldBe("after-migration");
     }
