@@ -14,7 +14,9 @@ namespace EventSourced.Projections.Integrity.Repairs;
 /// <summary>
 /// The compensating commands: load the streams (for writing, so Marten's version check guards the repair), decide
 /// with <see cref="RepairDecisions"/>, append, commit. With <c>dryRun</c> the decision is returned and nothing is
-/// appended. Read tables are only ever changed by the inline projections of the appended events.
+/// appended. Read tables are only ever changed by the inline projections of the appended events. Explicit on purpose: a
+/// repair runs from the operator's command (or a library call) on a session of its own per finding, not through Wolverine,
+/// and reports a lost race as a refused repair instead of deciding it again.
 /// </summary>
 public static class CompensationHandler
 {
