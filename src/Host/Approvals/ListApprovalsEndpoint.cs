@@ -1,8 +1,7 @@
-using System.Net.Mime;
 using EventSourced.Host.Http;
+using EventSourced.Host.Http.Answers;
 using EventSourced.Projections.Approvals;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace EventSourced.Host.Approvals;
@@ -11,8 +10,7 @@ namespace EventSourced.Host.Approvals;
 public static class ListApprovalsEndpoint
 {
     /// <summary>Approvals from <c>campaign_approvals</c>: <c>?status=pending</c>, <c>?campaignId=…</c>.</summary>
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypeNames.Application.ProblemJson)]
     [WolverineGet("/approvals")]
-    public static Task<IReadOnlyList<ApprovalView>> Get(string? status, Guid? campaignId, IQuerySession session, CancellationToken cancellation) =>
-        session.ListApprovalsAsync(Query.OptionalStatus(status), campaignId, cancellation);
+    public static Task<Listed<ApprovalView>> Get(string? status, Guid? campaignId, IQuerySession session, CancellationToken cancellation) =>
+        Listed<ApprovalView>.OfAsync(session.ListApprovalsAsync(Query.OptionalStatus(status), campaignId, cancellation));
 }

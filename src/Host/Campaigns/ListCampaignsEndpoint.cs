@@ -1,8 +1,7 @@
-using System.Net.Mime;
 using EventSourced.Host.Http;
+using EventSourced.Host.Http.Answers;
 using EventSourced.Projections.Campaigns;
 using Marten;
-using Microsoft.AspNetCore.Mvc;
 using Wolverine.Http;
 
 namespace EventSourced.Host.Campaigns;
@@ -11,9 +10,8 @@ namespace EventSourced.Host.Campaigns;
 public static class ListCampaignsEndpoint
 {
     /// <summary>Campaigns from <c>program_campaigns</c>, optionally filtered: <c>?companyId=…&amp;programId=…&amp;status=draft</c>.</summary>
-    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypeNames.Application.ProblemJson)]
     [WolverineGet("/campaigns")]
-    public static Task<IReadOnlyList<CampaignView>> Get(Guid? companyId, Guid? programId, string? status, IQuerySession session,
+    public static Task<Listed<CampaignView>> Get(Guid? companyId, Guid? programId, string? status, IQuerySession session,
         CancellationToken cancellation) =>
-        session.ListCampaignsAsync(companyId, programId, Query.OptionalStatus(status), cancellation);
+        Listed<CampaignView>.OfAsync(session.ListCampaignsAsync(companyId, programId, Query.OptionalStatus(status), cancellation));
 }
