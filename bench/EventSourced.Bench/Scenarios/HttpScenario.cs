@@ -67,7 +67,7 @@ public static class HttpScenario
                 }),
         };
 
-        // Index spaces: warm-up, one client, in process, HTTP at the full concurrency; each operation creates or changes
+        // Index spaces: warm-up, one client, in process, HTTP at the full concurrency, one caller in process; each operation creates or changes
         // something new.
         var (warmup, serial) = (Math.Max(requests / 10, workers * 4), Math.Max(requests / 5, 50));
         foreach (var endpoint in endpoints)
@@ -77,6 +77,11 @@ public static class HttpScenario
 
             var alone = new Measurement("1 client");
             await LoadRunner.RunAsync(alone, serial, 1, warmup, endpoint.Http);
+
+            // The same command in process with one caller: against "1 client", what HTTP adds to one request when nothing queues
+            // for the two cores (the figure the concurrent ratio cannot give on a machine the load generator shares).
+            var aloneInProcess = new Measurement("1 caller in process");
+            await LoadRunner.RunAsync(aloneInProcess, serial, 1, warmup + serial + 2 * requests, endpoint.InProcess);
 
             var inProcess = new Measurement("in process (IMessageBus)");
             await LoadRunner.RunAsync(inProcess, requests, workers, warmup + serial, endpoint.InProcess);
@@ -92,8 +97,13 @@ public static class HttpScenario
             context.Results.Add(new ResultRow(Section, events, $"{endpoint.Name}, {workers} clients", http.Describe("req/s"),
                 $"same command in process, {workers} workers: {inProcess.Describe()}", h.P99 / p.P99, $"p99 < {TargetP99} ms (ratio: p99 ÷ in-process p99)",
                 h.P99 < TargetP99));
+            var (one, oneInProcess) = (alone.Latency, aloneInProcess.Latency);
+            context.Results.Add(new ResultRow(Section, events, $"{endpoint.Name}, 1 client", alone.Describe("req/s"),
+                $"same command in process, 1 caller: {aloneInProcess.Describe()}", one.P50 / oneInProcess.P50,
+                "HTTP adds ≤ 20 % (ratio: p50 ÷ in-process p50)", one.P50 <= 1.2 * oneInProcess.P50));
             context.Results.Note($"{endpoint.Name}: inside the server p50 {s.P50:F1} / p99 {s.P99:F1} ms; one client alone p50 {alone.Latency.P50:F1} / " +
-                $"p99 {alone.Latency.P99:F1} ms ({alone.PerSecond:N0} req/s); this process {http.ProcessCpu.TotalMilliseconds / http.Count:F2} ms CPU per request" +
+                $"p99 {alone.Latency.P99:F1} ms ({alone.PerSecond:N0} req/s), one caller in process p50 {oneInProcess.P50:F2} ms; " +
+                $"this process {http.ProcessCpu.TotalMilliseconds / http.Count:F2} ms CPU per request" +
                 (http.MachineBusy is { } busy ? $", machine CPU {busy:P0} busy" : string.Empty) +
                 (h.P99 < TargetP99 ? string.Empty : $". Dominated by: {Dominant(h, s, p, alone.Latency, http.MachineBusy, workers)}"));
         }
