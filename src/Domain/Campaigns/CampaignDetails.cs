@@ -15,7 +15,7 @@ public sealed record CampaignDetails(
     DateOnly? EndDate,
     JsonElement? ConfigOverrides);
 
-public sealed class CampaignDetailsValidator : AbstractValidator<CampaignDetails>
+public sealed class CampaignDetailsValidator : CommandValidator<CampaignDetails>
 {
     public const int NameMaxLength = 200;
 

@@ -1,17 +1,15 @@
 using System.Text.Json.Serialization;
-using EventSourced.Host.Health;
 using EventSourced.Host.Http;
-using EventSourced.Host.Integrity;
 using EventSourced.Host.Observability;
 using EventSourced.Host.Postgres;
 using EventSourced.Host.Security;
 using EventSourced.Host.Tenancy;
-using EventSourced.Projections.Approvals;
-using EventSourced.Projections.Enrollments;
-using EventSourced.Projections.Integrity;
+using EventSourced.Operations;
+using EventSourced.Operations.Health;
 using EventSourced.Projections.Registration;
 using JasperFx.CodeGeneration;
 using Marten;
+using OpenTelemetry.Metrics;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -41,10 +39,9 @@ public static class EventSourcedHost
         var tenancy = builder.AddEventSourcedTenancy(connectionString, schema);
 
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(WorkflowOptions(builder.Configuration));
-        builder.Services.AddSingleton(LookupOptions(builder.Configuration));
-        builder.Services.AddSingleton<IntegrityMetrics>();
-        builder.Services.AddSingleton<Wolverine.Runtime.Agents.IAgentFamily, IntegrityMonitorAgentFamily>(); // the periodic check, on one node
+        // Feature flags read at runtime, health checks, gauges, the periodic integrity check on one node: EventSourced.Operations,
+        // as any host embedding the packages gets them.
+        builder.Services.AddEventSourcedOperations(builder.Configuration, metrics => metrics.AddPrometheusExporter());
         builder.Services.AddMarten(options =>
             {
                 options.DatabaseSchemaName = schema;
@@ -83,36 +80,9 @@ public static class EventSourcedHost
         builder.Services.AddExceptionHandler<BadHttpRequestExceptionHandler>();
         builder.Services.AddExceptionHandler<ConflictExceptionHandler>();
         builder.Services.AddExceptionHandler<DatabaseUnavailableExceptionHandler>();
-        builder.Services.AddEventSourcedHealthChecks();
-        builder.Services.AddEventSourcedTelemetry();
         builder.Services.AddWriteRateLimiting(builder.Configuration);
         builder.Services.AddOpenApi(OpenApi.EventSourcedOpenApi.Configure); // /openapi/v1.json, from the endpoints' metadata (Wolverine.Http feeds ApiExplorer)
         return builder;
-    }
-
-    // The runbook's switch is the environment variable DISABLE_90PCT_WORKFLOW=true; Workflow:Disable90PercentWorkflow is the
-    // configuration key. Either one disables the workflow.
-    private static ApprovalWorkflowOptions WorkflowOptions(IConfiguration configuration)
-    {
-        var options = configuration.GetSection(ApprovalWorkflowOptions.Section).Get<ApprovalWorkflowOptions>() ?? new();
-        if (bool.TryParse(configuration["DISABLE_90PCT_WORKFLOW"], out var disabled) && disabled)
-        {
-            options.Disable90PercentWorkflow = true;
-        }
-
-        return options;
-    }
-
-    // Programs:DisableProgramLookup, or the runbook's DISABLE_PROGRAM_LOOKUP=true: every enrollment is created the legacy way.
-    private static ProgramLookupOptions LookupOptions(IConfiguration configuration)
-    {
-        var options = configuration.GetSection(ProgramLookupOptions.Section).Get<ProgramLookupOptions>() ?? new();
-        if (bool.TryParse(configuration["DISABLE_PROGRAM_LOOKUP"], out var disabled) && disabled)
-        {
-            options.DisableProgramLookup = true;
-        }
-
-        return options;
     }
 
     /// <summary>The configuration section bound to Wolverine's <see cref="Wolverine.DurabilitySettings"/>.</summary>
@@ -131,7 +101,7 @@ public static class EventSourcedHost
         app.UseMiddleware<JsonBodyGuard>(); // size (413), JSON only (415), NUL, lone surrogates, duplicate keys, unstorable numbers (400)
         app.UseMiddleware<EmptyIdGuard>();
         app.MapEventSourcedHealthChecks();
-        app.MapEventSourcedMetrics();
+        app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapOpenApi();
         var authentication = app.Services.GetRequiredService<AuthenticationMode>();
         var tenancy = app.Services.GetRequiredService<TenancySettings>();

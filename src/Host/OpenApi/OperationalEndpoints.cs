@@ -1,4 +1,4 @@
-using EventSourced.Host.Health;
+using EventSourced.Operations.Health;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 

@@ -74,7 +74,7 @@ public class DecidingApprovals
     {
         var error = Decide(Pending(), new DecideApproval(ApprovalId, "maybe", Reviewer, null)).ShouldBeRejected(ErrorKind.Invalid);
 
-        error.Errors.ShouldHaveSingleItem().Message.ShouldBe("'Action' must be 'approve' or 'reject'.");
+        error.Errors.ShouldHaveSingleItem().Message.ShouldBe("'action' must be 'approve' or 'reject'.");
     }
 
     [Theory]

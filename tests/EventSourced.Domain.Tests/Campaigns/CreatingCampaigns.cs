@@ -119,7 +119,7 @@ public class CreatingCampaigns
         var error = CampaignDecisions.Create(ValidCreate(program) with { CompanyId = Guid.Empty }, NewId, program, template, Now)
             .ShouldBeRejected(ErrorKind.Invalid);
 
-        error.Errors.ShouldHaveSingleItem().ShouldBe(new FieldError("companyId", "'Company Id' must not be empty.", "NotEmptyValidator"));
+        error.Errors.ShouldHaveSingleItem().ShouldBe(new FieldError("companyId", "'companyId' must not be empty.", "NotEmptyValidator"));
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public class CreatingCampaigns
             .ShouldBeRejected(ErrorKind.Invalid);
 
         error.Errors.ShouldHaveSingleItem().ShouldBe(new FieldError("targetEnrollment",
-            "'Target Enrollment' must not exceed maxEnrollment (25).", "LessThanOrEqualValidator"));
+            "'targetEnrollment' must not exceed maxEnrollment (25).", "LessThanOrEqualValidator"));
     }
 
     [Fact]

@@ -77,7 +77,7 @@ public class UpdatingCampaigns
 
         error.Title.ShouldBe("Validation failed");
         error.Errors.ShouldHaveSingleItem().ShouldBe(new FieldError("targetEnrollment",
-            "'Target Enrollment' must not exceed maxEnrollment (15).", "LessThanOrEqualValidator"));
+            "'targetEnrollment' must not exceed maxEnrollment (15).", "LessThanOrEqualValidator"));
     }
 
     [Fact]

@@ -177,7 +177,7 @@ public class ValidatingEffectiveConfig
     [Fact]
     public void GivenFieldAndConfigErrors_WhenCombined_ThenTheTitleIsValidationFailedAndBothAreListedFieldsFirst()
     {
-        FieldError fieldError = new("name", "'Name' must not be empty.", "NotEmptyValidator");
+        FieldError fieldError = new("name", "'name' must not be empty.", "NotEmptyValidator");
         FieldError configError = new("config.session.defaultDurationMinutes", "must be at most 120 (rule: maximum); value from program", "maximum");
 
         var error = ConfigValidation.Combine([fieldError], [configError]).ShouldNotBeNull();
@@ -190,7 +190,7 @@ public class ValidatingEffectiveConfig
     [Fact]
     public void GivenOnlyFieldErrors_WhenCombined_ThenTheTitleIsValidationFailed()
     {
-        FieldError fieldError = new("name", "'Name' must not be empty.", "NotEmptyValidator");
+        FieldError fieldError = new("name", "'name' must not be empty.", "NotEmptyValidator");
 
         var error = ConfigValidation.Combine([fieldError], []).ShouldNotBeNull();
 

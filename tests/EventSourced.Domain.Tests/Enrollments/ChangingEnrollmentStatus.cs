@@ -95,7 +95,7 @@ public class ChangingEnrollmentStatus
     [Fact]
     public void GivenUnknownStatus_WhenChanged_ThenTheMessageListsTheStatuses() =>
         Change(Legacy(), "done").ShouldBeRejected(ErrorKind.Invalid)
-            .Errors.ShouldHaveSingleItem().Message.ShouldBe("'Status' must be one of: active, completed, withdrawn.");
+            .Errors.ShouldHaveSingleItem().Message.ShouldBe("'status' must be one of: active, completed, withdrawn.");
 
     [Fact]
     public void GivenFinishedEnrollment_WhenAnUnknownStatusIsSent_ThenTheCommandIsInvalidRatherThanConflicting() =>

@@ -190,6 +190,6 @@ public class EnrollingUsers
         var error = EnrollmentDecisions.Enroll(ValidEnroll() with { SourceSystem = "slack" }, NewId, context: null, activeEnrollmentInProgram: null, Now)
             .ShouldBeRejected(ErrorKind.Invalid);
 
-        error.Errors.ShouldHaveSingleItem().Message.ShouldBe("'Source System' must be one of: kintell, buddy, upskilling.");
+        error.Errors.ShouldHaveSingleItem().Message.ShouldBe("'sourceSystem' must be one of: kintell, buddy, upskilling.");
     }
 }

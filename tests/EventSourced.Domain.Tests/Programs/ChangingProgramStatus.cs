@@ -136,6 +136,6 @@ public class ChangingProgramStatus
 
         var error = ProgramDecisions.ChangeStatus(program, new ChangeProgramStatus(program.Id, "launched"), Now).ShouldBeRejected(ErrorKind.Invalid);
 
-        error.Errors.ShouldHaveSingleItem().Message.ShouldBe("'Status' must be one of: draft, active, paused, completed, archived.");
+        error.Errors.ShouldHaveSingleItem().Message.ShouldBe("'status' must be one of: draft, active, paused, completed, archived.");
     }
 }

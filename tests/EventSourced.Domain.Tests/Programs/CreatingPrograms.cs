@@ -240,7 +240,7 @@ public class CreatingPrograms
 
         var error = ProgramDecisions.Create(command, NewId, template: null, group, NoKeysTaken, Now).ShouldBeRejected(ErrorKind.Invalid);
 
-        error.Errors.ShouldHaveSingleItem().ShouldBe(new FieldError("templateId", "'Template Id' must not be empty.", "NotEmptyValidator"));
+        error.Errors.ShouldHaveSingleItem().ShouldBe(new FieldError("templateId", "'templateId' must not be empty.", "NotEmptyValidator"));
     }
 
     [Theory]

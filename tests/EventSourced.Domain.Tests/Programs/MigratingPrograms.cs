@@ -177,7 +177,7 @@ public class MigratingPrograms
         var error = ProgramDecisions.Migrate(program, new MigrateProgram(program.Id, emptyGuid ? Guid.Empty : null), null, [], Now)
             .ShouldBeRejected(ErrorKind.Invalid);
 
-        error.Errors.ShouldHaveSingleItem().ShouldBe(new FieldError("templateId", "'Template Id' must not be empty.", "NotEmptyValidator"));
+        error.Errors.ShouldHaveSingleItem().ShouldBe(new FieldError("templateId", "'templateId' must not be empty.", "NotEmptyValidator"));
     }
 
     [Fact]

@@ -171,7 +171,7 @@ public sealed class ApprovalErrorTests(HostFixture fixture) : IClassFixture<Host
         var response = await fixture.Host.PutAsync($"/approvals/{crossed.ApprovalRequestId}", """{"action": "maybe", "reviewerId": "reviewer-1"}""");
 
         response.Status.ShouldBe(HttpStatusCode.BadRequest, response.Body);
-        response.Problem.Errors.ShouldNotBeNull()["action"].ShouldBe(["'Action' must be 'approve' or 'reject'."]);
+        response.Problem.Errors.ShouldNotBeNull()["action"].ShouldBe(["'action' must be 'approve' or 'reject'."]);
     }
 
     [Theory]

@@ -135,7 +135,7 @@ public sealed class BeneficiaryGroupTests(HostFixture fixture) : IClassFixture<H
         response.Status.ShouldBe(HttpStatusCode.BadRequest);
         response.Problem.Title.ShouldBe("Validation failed");
         response.Problem.Errors!.Keys.Order(StringComparer.Ordinal).ShouldBe(["name", "region", "tags"]);
-        response.Problem.Errors["tags"].ShouldBe(["'Tags' may hold at most 20 tags."]);
+        response.Problem.Errors["tags"].ShouldBe(["'tags' may hold at most 20 tags."]);
         (await Sql.EventCountAsync(fixture.ConnectionString)).ShouldBe(eventsBefore);
     }
 

@@ -31,7 +31,7 @@ public sealed class DeadLetterTests(HostFixture fixture) : IClassFixture<HostFix
         envelope.Message.ShouldBe(message);
         session.MessageSucceeded.Envelopes().ShouldBeEmpty();
         session.AllExceptions().ShouldHaveSingleItem().ShouldBeOfType<InvalidEnrollmentEventException>();
-        var reason = $"Invalid {source} event '{eventId}': userId: 'User Id' must not be empty.; occurredAt: 'Occurred At' must not be empty.";
+        var reason = $"Invalid {source} event '{eventId}': userId: 'userId' must not be empty.; occurredAt: 'occurredAt' must not be empty.";
         var deadLetter = (await fixture.DeadLetterAsync(envelope.Id)).ShouldHaveSingleItem();
         deadLetter["exception_type"].ShouldBe(InvalidEventException);
         deadLetter["exception_message"].ShouldBe(reason);
@@ -55,8 +55,8 @@ public sealed class DeadLetterTests(HostFixture fixture) : IClassFixture<HostFix
 
         var envelope = session.MovedToErrorQueue.Envelopes().ShouldHaveSingleItem();
         (await fixture.DeadLetterAsync(envelope.Id)).ShouldHaveSingleItem()["exception_message"].ShouldBe(
-            $"Invalid kintell event '{eventId}': userId: 'User Id' must not be empty.; companyId: 'Company Id' must not be an empty id.; " +
-            "programType: 'Program Type' must be a lowercase slug: letters a-z, digits and single hyphens, starting with a letter or digit.");
+            $"Invalid kintell event '{eventId}': userId: 'userId' must not be empty.; companyId: 'companyId' must not be an empty id.; " +
+            "programType: 'programType' must be a lowercase slug: letters a-z, digits and single hyphens, starting with a letter or digit.");
         await ShouldHaveNoEnrollmentAsync(SourceSystems.Kintell, eventId);
     }
 
@@ -73,7 +73,7 @@ public sealed class DeadLetterTests(HostFixture fixture) : IClassFixture<HostFix
         deadLetter["exception_type"].ShouldBe(InvalidEventException);
         deadLetter["exception_message"].ShouldBeOfType<string>().ShouldSatisfyAllConditions(
             m => m.ShouldStartWith("Invalid buddy event '': "),
-            m => m.ShouldEndWith("Event Id' must not be empty."));
+            m => m.ShouldEndWith("eventId: 'eventId' must not be empty."));
         (await fixture.EnrollmentsOfAsync(user)).ShouldBeEmpty();
     }
 
@@ -86,7 +86,7 @@ public sealed class DeadLetterTests(HostFixture fixture) : IClassFixture<HostFix
 
         var envelope = session.MovedToErrorQueue.Envelopes().ShouldHaveSingleItem();
         (await fixture.DeadLetterAsync(envelope.Id)).ShouldHaveSingleItem()["exception_message"]
-            .ShouldBe("Invalid buddy event '': eventId: 'Event Id' must not be empty.");
+            .ShouldBe("Invalid buddy event '': eventId: 'eventId' must not be empty.");
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class DeadLetterTests(HostFixture fixture) : IClassFixture<HostFix
 
         response.Status.ShouldBe(HttpStatusCode.BadRequest, response.Body);
         response.Problem.Errors!.Keys.ShouldBe(["userId", "occurredAt"], ignoreOrder: true);
-        response.Problem.Errors["userId"].ShouldBe(["'User Id' must not be empty."]);
+        response.Problem.Errors["userId"].ShouldBe(["'userId' must not be empty."]);
         (await Sql.ScalarAsync(fixture.ConnectionString, "select count(*) from wolverine_incoming_envelopes")).ShouldBe(inboxBefore);
         (await fixture.DeadLettersMentioningAsync(eventId)).ShouldBeEmpty();
         await ShouldHaveNoEnrollmentAsync(SourceSystems.Kintell, eventId);

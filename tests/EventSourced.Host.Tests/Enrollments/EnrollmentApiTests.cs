@@ -62,10 +62,10 @@ public sealed class EnrollmentApiTests(HostFixture fixture) : IClassFixture<Host
         response.Status.ShouldBe(HttpStatusCode.BadRequest, response.Body);
         response.Problem.Title.ShouldBe("Validation failed");
         response.ErrorLines().ShouldBe([
-            "occurredAt: 'Occurred At' must not be empty.",
-            "programType: 'Program Type' must be a lowercase slug: letters a-z, digits and single hyphens, starting with a letter or digit.",
-            "sourceSystem: 'Source System' must be one of: kintell, buddy, upskilling.",
-            "userId: 'User Id' must not be empty.",
+            "occurredAt: 'occurredAt' must not be empty.",
+            "programType: 'programType' must be a lowercase slug: letters a-z, digits and single hyphens, starting with a letter or digit.",
+            "sourceSystem: 'sourceSystem' must be one of: kintell, buddy, upskilling.",
+            "userId: 'userId' must not be empty.",
         ]);
         (await Sql.EventCountAsync(fixture.ConnectionString)).ShouldBe(events);
     }

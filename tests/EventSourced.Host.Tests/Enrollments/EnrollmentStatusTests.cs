@@ -105,7 +105,7 @@ public sealed class EnrollmentStatusTests(HostFixture fixture) : IClassFixture<H
 
         var response = await fixture.Host.PutAsync($"/enrollments/{enrollment.Id}/status", """{"status": "paused"}""");
 
-        response.ErrorLines().ShouldBe(["status: 'Status' must be one of: active, completed, withdrawn."]);
+        response.ErrorLines().ShouldBe(["status: 'status' must be one of: active, completed, withdrawn."]);
     }
 
     [Fact]

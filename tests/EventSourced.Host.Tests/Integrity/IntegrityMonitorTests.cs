@@ -1,4 +1,4 @@
-using EventSourced.Host.Integrity;
+using EventSourced.Operations.Integrity;
 using EventSourced.Projections.Integrity;
 using EventSourced.Testing;
 using Microsoft.Extensions.DependencyInjection;

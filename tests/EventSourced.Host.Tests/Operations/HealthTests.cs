@@ -33,7 +33,8 @@ public sealed class HealthTests(HostFixture fixture) : IClassFixture<HostFixture
         var root = JsonDocument.Parse((await fixture.Host.GetAsync("/health")).Body).RootElement;
 
         root.GetProperty("status").GetString().ShouldBeOneOf("Healthy", "Degraded");
-        root.GetProperty("checks").EnumerateObject().Select(c => c.Name).ShouldBe(["postgresql", "marten-schema", "wolverine"], ignoreOrder: true);
+        root.GetProperty("checks").EnumerateObject().Select(c => c.Name).ShouldBe(["postgresql", "marten-schema", "wolverine", "approval-workflow"], ignoreOrder: true);
         root.GetProperty("checks").EnumerateObject().ShouldAllBe(c => c.Value.GetProperty("durationMs").GetDouble() >= 0);
+        root.GetProperty("checks").GetProperty("approval-workflow").GetProperty("description").GetString().ShouldStartWith("Approval workflow enabled; ");
     }
 }

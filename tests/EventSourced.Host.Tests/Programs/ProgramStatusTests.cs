@@ -72,11 +72,11 @@ public sealed class ProgramStatusTests(HostFixture fixture) : IClassFixture<Host
     }
 
     [Theory]
-    [InlineData("""{"status": "live"}""", "'Status' must be one of: draft, active, paused, completed, archived.")]
-    [InlineData("""{"status": "1"}""", "'Status' must be one of: draft, active, paused, completed, archived.")]
-    [InlineData("""{"status": ""}""", "'Status' must not be empty.")]
-    [InlineData("""{"status": null}""", "'Status' must not be empty.")]
-    [InlineData("{}", "'Status' must not be empty.")]
+    [InlineData("""{"status": "live"}""", "'status' must be one of: draft, active, paused, completed, archived.")]
+    [InlineData("""{"status": "1"}""", "'status' must be one of: draft, active, paused, completed, archived.")]
+    [InlineData("""{"status": ""}""", "'status' must not be empty.")]
+    [InlineData("""{"status": null}""", "'status' must not be empty.")]
+    [InlineData("{}", "'status' must not be empty.")]
     public async Task An_unknown_or_missing_status_is_a_400_naming_status(string body, string message)
     {
         var program = await DraftAsync($"status-unknown-{Guid.NewGuid():N}");

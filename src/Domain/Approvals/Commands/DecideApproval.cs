@@ -15,7 +15,7 @@ public sealed record DecideApproval(Guid ApprovalId, string? Action, string? Rev
     public bool Approves => string.Equals(Action, Approve, StringComparison.OrdinalIgnoreCase);
 }
 
-public sealed class DecideApprovalValidator : AbstractValidator<DecideApproval>
+public sealed class DecideApprovalValidator : CommandValidator<DecideApproval>
 {
     public static DecideApprovalValidator Instance { get; } = new();
 

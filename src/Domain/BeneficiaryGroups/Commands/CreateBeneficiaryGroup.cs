@@ -6,7 +6,7 @@ namespace EventSourced.Domain.BeneficiaryGroups.Commands;
 /// <summary>Registers a beneficiary group (e.g. "Syrian refugees in Germany").</summary>
 public sealed record CreateBeneficiaryGroup(string? Name, string? Description, string? Region, IReadOnlyList<string>? Tags);
 
-public sealed class CreateBeneficiaryGroupValidator : AbstractValidator<CreateBeneficiaryGroup>
+public sealed class CreateBeneficiaryGroupValidator : CommandValidator<CreateBeneficiaryGroup>
 {
     public static CreateBeneficiaryGroupValidator Instance { get; } = new();
 

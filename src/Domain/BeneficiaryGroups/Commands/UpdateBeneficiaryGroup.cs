@@ -10,7 +10,7 @@ public sealed record UpdateBeneficiaryGroup(Guid BeneficiaryGroupId, string? Nam
     public long? ExpectedVersion { get; init; }
 }
 
-public sealed class UpdateBeneficiaryGroupValidator : AbstractValidator<UpdateBeneficiaryGroup>
+public sealed class UpdateBeneficiaryGroupValidator : CommandValidator<UpdateBeneficiaryGroup>
 {
     public static UpdateBeneficiaryGroupValidator Instance { get; } = new();
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using EventSourced.Domain.Common;
-using FluentValidation;
 
 namespace EventSourced.Domain.Campaigns.Commands;
 
@@ -19,7 +18,7 @@ public sealed record CreateCampaign(
     public CampaignDetails Details => new(Name, TargetEnrollment, MaxEnrollment, Budget, StartDate, EndDate, ConfigOverrides);
 }
 
-public sealed class CreateCampaignValidator : AbstractValidator<CreateCampaign>
+public sealed class CreateCampaignValidator : CommandValidator<CreateCampaign>
 {
     public static CreateCampaignValidator Instance { get; } = new();
 

@@ -10,7 +10,7 @@ public sealed record SetCampaignProbability(Guid CampaignId, int? Probability) :
     public long? ExpectedVersion { get; init; }
 }
 
-public sealed class SetCampaignProbabilityValidator : AbstractValidator<SetCampaignProbability>
+public sealed class SetCampaignProbabilityValidator : CommandValidator<SetCampaignProbability>
 {
     public static SetCampaignProbabilityValidator Instance { get; } = new();
 

@@ -10,7 +10,7 @@ public sealed record ChangeEnrollmentStatus(Guid EnrollmentId, string? Status) :
     public long? ExpectedVersion { get; init; }
 }
 
-public sealed class ChangeEnrollmentStatusValidator : AbstractValidator<ChangeEnrollmentStatus>
+public sealed class ChangeEnrollmentStatusValidator : CommandValidator<ChangeEnrollmentStatus>
 {
     public static ChangeEnrollmentStatusValidator Instance { get; } = new();
 

@@ -13,7 +13,7 @@ public sealed record EnrollUser(
     string? ProgramType,
     DateTimeOffset? OccurredAt);
 
-public sealed class EnrollUserValidator : AbstractValidator<EnrollUser>
+public sealed class EnrollUserValidator : CommandValidator<EnrollUser>
 {
     public static EnrollUserValidator Instance { get; } = new();
 

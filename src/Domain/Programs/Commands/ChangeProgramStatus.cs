@@ -10,7 +10,7 @@ public sealed record ChangeProgramStatus(Guid ProgramId, string? Status) : IExpe
     public long? ExpectedVersion { get; init; }
 }
 
-public sealed class ChangeProgramStatusValidator : AbstractValidator<ChangeProgramStatus>
+public sealed class ChangeProgramStatusValidator : CommandValidator<ChangeProgramStatus>
 {
     public static ChangeProgramStatusValidator Instance { get; } = new();
 

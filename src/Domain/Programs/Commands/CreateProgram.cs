@@ -14,7 +14,7 @@ public sealed record CreateProgram(
     IReadOnlyList<string>? Tags,
     IReadOnlyList<int>? SdgGoals);
 
-public sealed class CreateProgramValidator : AbstractValidator<CreateProgram>
+public sealed class CreateProgramValidator : CommandValidator<CreateProgram>
 {
     public static CreateProgramValidator Instance { get; } = new();
 

@@ -1,5 +1,4 @@
 using EventSourced.Domain.Common;
-using FluentValidation;
 
 namespace EventSourced.Domain.Programs.Commands;
 
@@ -10,7 +9,7 @@ public sealed record MigrateProgram(Guid ProgramId, Guid? TemplateId) : IExpectS
     public long? ExpectedVersion { get; init; }
 }
 
-public sealed class MigrateProgramValidator : AbstractValidator<MigrateProgram>
+public sealed class MigrateProgramValidator : CommandValidator<MigrateProgram>
 {
     public static MigrateProgramValidator Instance { get; } = new();
 

@@ -1,3 +1,4 @@
+using EventSourced.Domain.Common;
 using FluentValidation;
 
 namespace EventSourced.Domain.Repairs.Commands;
@@ -5,7 +6,7 @@ namespace EventSourced.Domain.Repairs.Commands;
 /// <summary>Who repairs and why: every compensating command carries it, and it is recorded with the events.</summary>
 public sealed record Repair(string? OperatorId, string? Reason);
 
-public sealed class RepairValidator : AbstractValidator<Repair>
+public sealed class RepairValidator : CommandValidator<Repair>
 {
     public const int MaxLength = 500;
 

@@ -13,7 +13,7 @@ public sealed record CreateTemplate(
     JsonElement? DefaultConfig,
     JsonElement? ConfigSchema);
 
-public sealed class CreateTemplateValidator : AbstractValidator<CreateTemplate>
+public sealed class CreateTemplateValidator : CommandValidator<CreateTemplate>
 {
     public static CreateTemplateValidator Instance { get; } = new();
 

@@ -17,7 +17,7 @@ public sealed record UpdateTemplate(
     public long? ExpectedVersion { get; init; }
 }
 
-public sealed class UpdateTemplateValidator : AbstractValidator<UpdateTemplate>
+public sealed class UpdateTemplateValidator : CommandValidator<UpdateTemplate>
 {
     public static UpdateTemplateValidator Instance { get; } = new();
 

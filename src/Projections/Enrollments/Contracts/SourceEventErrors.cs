@@ -13,6 +13,6 @@ public static class SourceEventErrors
 
     public static IEnumerable<FieldError> AsProducerNames(IEnumerable<FieldError> errors) =>
         errors.Select(e => e.Path == "externalEventId"
-            ? e with { Path = "eventId", Message = e.Message.Replace("External Event Id", "Event Id", StringComparison.Ordinal) }
+            ? e with { Path = "eventId", Message = e.Message.Replace("'externalEventId'", "'eventId'", StringComparison.Ordinal) }
             : e);
 }

@@ -1,4 +1,4 @@
-namespace EventSourced.Host.Health;
+namespace EventSourced.Operations.Health;
 
 /// <summary>The JSON of <c>/health</c> and <c>/health/ready</c>: the overall status and every check's.</summary>
 /// <param name="Status"><c>Healthy</c>, <c>Degraded</c> (still ready) or <c>Unhealthy</c> (503).</param>

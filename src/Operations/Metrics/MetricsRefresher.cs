@@ -3,7 +3,7 @@ using EventSourced.Projections.Observability;
 using Marten;
 using Wolverine.Runtime;
 
-namespace EventSourced.Host.Observability;
+namespace EventSourced.Operations.Metrics;
 
 /// <summary>
 /// Refreshes the gauges that need a query (pending approvals, approval rate, outbox and dead-letter depth) every

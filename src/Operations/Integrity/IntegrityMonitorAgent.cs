@@ -3,7 +3,7 @@ using JasperFx;
 using Marten;
 using Wolverine.Runtime.Agents;
 
-namespace EventSourced.Host.Integrity;
+namespace EventSourced.Operations.Integrity;
 
 /// <summary>
 /// Runs the integrity check every <c>Integrity:CheckInterval</c> (e.g. <c>00:15:00</c>) so the findings gauges stay current

@@ -2,7 +2,7 @@ using EventSourced.Projections.Resilience;
 using Marten;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace EventSourced.Host.Health;
+namespace EventSourced.Operations.Health;
 
 /// <summary>Readiness: healthy when the event store's database (every tenant database, with a database per tenant) answers a query.</summary>
 internal sealed class DatabaseHealthCheck(IDocumentStore store) : IHealthCheck

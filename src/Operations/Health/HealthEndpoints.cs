@@ -1,12 +1,15 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace EventSourced.Host.Health;
+namespace EventSourced.Operations.Health;
 
 /// <summary>
 /// <c>/health/live</c> (the process answers; no checks), <c>/health/ready</c> (database, schema, Wolverine) and
-/// <c>/health</c> (every check as JSON). Anonymous; 503 when a readiness check is unhealthy.
+/// <c>/health</c> (every check as JSON, the approval workflow's included). Anonymous; 503 when a readiness check is unhealthy.
 /// </summary>
 public static class HealthEndpoints
 {
@@ -17,11 +20,13 @@ public static class HealthEndpoints
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("postgresql", tags: [ReadyTag])
             .AddCheck<SchemaHealthCheck>("marten-schema", tags: [ReadyTag])
-            .AddCheck<WolverineHealthCheck>("wolverine", tags: [ReadyTag]);
+            .AddCheck<WolverineHealthCheck>("wolverine", tags: [ReadyTag])
+            .AddCheck<ApprovalWorkflowHealthCheck>("approval-workflow");
         return services;
     }
 
-    public static WebApplication MapEventSourcedHealthChecks(this WebApplication app)
+    public static TEndpoints MapEventSourcedHealthChecks<TEndpoints>(this TEndpoints app)
+        where TEndpoints : IEndpointRouteBuilder
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteJsonAsync });

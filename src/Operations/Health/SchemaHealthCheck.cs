@@ -2,7 +2,7 @@ using Marten;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Weasel.Core;
 
-namespace EventSourced.Host.Health;
+namespace EventSourced.Operations.Health;
 
 /// <summary>Readiness: the database has every table, function and index this version of the store expects (else run
 /// <c>db-apply</c>, or let the host apply them at startup).</summary>

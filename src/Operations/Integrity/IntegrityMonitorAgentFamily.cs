@@ -3,7 +3,7 @@ using Marten;
 using Wolverine.Runtime;
 using Wolverine.Runtime.Agents;
 
-namespace EventSourced.Host.Integrity;
+namespace EventSourced.Operations.Integrity;
 
 /// <summary>
 /// The periodic integrity check as one Wolverine agent, <c>eventsourced-integrity://monitor</c>, so Wolverine's leader

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Wolverine.Runtime;
 
-namespace EventSourced.Host.Health;
+namespace EventSourced.Operations.Health;
 
 /// <summary>
 /// Readiness: Wolverine's durability agent (which recovers the durable inbox/outbox) runs. With several nodes only the
