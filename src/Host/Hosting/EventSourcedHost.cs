@@ -10,6 +10,7 @@ using EventSourced.Projections.Registration;
 using JasperFx.CodeGeneration;
 using Marten;
 using OpenTelemetry.Metrics;
+using Scalar.AspNetCore;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -103,6 +104,11 @@ public static class EventSourcedHost
         app.MapEventSourcedHealthChecks();
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapOpenApi();
+        // The interactive reference of that document, with the bearer scheme to try the API from the page; / leads there.
+        app.MapScalarApiReference("/docs", docs => docs
+            .WithTitle("EventSourced API")
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapGet("/", () => Results.Redirect("/docs")).ExcludeFromDescription();
         var authentication = app.Services.GetRequiredService<AuthenticationMode>();
         var tenancy = app.Services.GetRequiredService<TenancySettings>();
         app.MapWolverineEndpoints(options =>

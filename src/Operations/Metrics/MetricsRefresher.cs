@@ -10,10 +10,17 @@ namespace EventSourced.Operations.Metrics;
 /// <c>Metrics:RefreshInterval</c> (default 30 s), so a scrape never waits on the database. Totals over every tenant and tenant database.
 /// </summary>
 internal sealed partial class MetricsRefresher(IDocumentStore store, IWolverineRuntime wolverine, TimeProvider clock, IConfiguration configuration,
-    ILogger<MetricsRefresher> logger) : BackgroundService
+    IHostApplicationLifetime lifetime, ILogger<MetricsRefresher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Not before the host has started: Wolverine creates its envelope tables while starting, and the first pass reads them.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        {
+            await started.Task.WaitAsync(stoppingToken);
+        }
+
         var interval = TimeSpan.TryParse(configuration["Metrics:RefreshInterval"], System.Globalization.CultureInfo.InvariantCulture, out var configured)
             && configured > TimeSpan.Zero ? configured : TimeSpan.FromSeconds(30);
         using var timer = new PeriodicTimer(interval, clock);
