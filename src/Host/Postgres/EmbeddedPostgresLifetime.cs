@@ -5,7 +5,7 @@ internal sealed partial class EmbeddedPostgresLifetime(LocalPostgresCluster clus
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        LogStarted(logger, cluster.DataDirectory, cluster.Port, cluster.PsqlCommand, cluster.LogFile);
+        LogStarted(logger, cluster.Origin, cluster.DataDirectory, cluster.Port, cluster.PsqlCommand, cluster.LogFile);
         return Task.CompletedTask;
     }
 
@@ -19,8 +19,8 @@ internal sealed partial class EmbeddedPostgresLifetime(LocalPostgresCluster clus
     }
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Embedded PostgreSQL (no ConnectionStrings:Marten configured): data in {DataDirectory}, listening on 127.0.0.1:{Port}. Connect with: {Psql}. Server log: {LogFile}")]
-    private static partial void LogStarted(ILogger logger, string dataDirectory, int port, string psql, string logFile);
+        Message = "Embedded PostgreSQL (no ConnectionStrings:Marten configured) {Origin}: data in {DataDirectory}, listening on 127.0.0.1:{Port}. Connect with: {Psql}. Server log: {LogFile}")]
+    private static partial void LogStarted(ILogger logger, string origin, string dataDirectory, int port, string psql, string logFile);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Embedded PostgreSQL stopped; its data stays in {DataDirectory}")]
     private static partial void LogStopped(ILogger logger, string dataDirectory);

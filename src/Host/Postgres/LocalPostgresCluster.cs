@@ -34,6 +34,9 @@ public sealed class LocalPostgresCluster
     /// <summary>False when the cluster was already running (another host on the same data folder): it is not ours to stop.</summary>
     public bool StartedHere { get; private set; }
 
+    /// <summary>How this process came by the cluster, for the one startup line that says so.</summary>
+    public string Origin { get; private set; } = "found already running";
+
     public string ConnectionString(string database = "postgres") => new NpgsqlConnectionStringBuilder
     {
         Host = "127.0.0.1",
@@ -60,10 +63,13 @@ public sealed class LocalPostgresCluster
         var cluster = new LocalPostgresCluster(bin, dataDirectory, running ?? (port == 0 ? FreePort() : port));
         if (running is not null && await cluster.AcceptsConnectionsAsync(cancellationToken))
         {
+            // Started by another process on this data folder (another host, or one that was killed): used as it is and left
+            // running when this process ends, since stopping it could pull it from under its owner.
+            cluster.Origin = "found already running (started by another process; left running when this host stops: pg_ctl -D <data> stop)";
             return cluster;
         }
 
-        await cluster.InitializeIfMissingAsync(cancellationToken);
+        cluster.Origin = await cluster.InitializeIfMissingAsync(cancellationToken) ? "created and started" : "started on its existing data";
         await cluster.RunAsync("pg_ctl", cancellationToken, "-D", dataDirectory, "-l", cluster.LogFile, "-w", "-t", "60",
             "-o", $"-p {cluster.Port} -k {dataDirectory} -c listen_addresses=127.0.0.1", "start");
         cluster.StartedHere = true;
@@ -82,11 +88,12 @@ public sealed class LocalPostgresCluster
         }
     }
 
-    private async Task InitializeIfMissingAsync(CancellationToken cancellationToken)
+    /// <summary>Runs initdb when the folder holds no cluster yet; true when it did.</summary>
+    private async Task<bool> InitializeIfMissingAsync(CancellationToken cancellationToken)
     {
         if (File.Exists(Path.Combine(DataDirectory, "PG_VERSION")))
         {
-            return;
+            return false;
         }
 
         Directory.CreateDirectory(DataDirectory);
@@ -96,6 +103,7 @@ public sealed class LocalPostgresCluster
         }
 
         await RunAsync("initdb", cancellationToken, "-D", DataDirectory, "-U", Superuser, "-A", "trust", "-E", "UTF8", "--no-instructions");
+        return true;
     }
 
     private async Task<bool> AcceptsConnectionsAsync(CancellationToken cancellationToken)

@@ -28,6 +28,11 @@ public sealed class AuthenticationStartupCheck(AuthenticationMode mode, IServer 
         {
             WarnOff();
         }
+        else if (mode.Enabled)
+        {
+            // One line either way, so whoever starts the host knows which it is without sending a request.
+            logger.LogInformation("Authentication is on: every API call needs a bearer token (docs/access.md); /health, /metrics, /docs and /openapi answer without one.");
+        }
 
         return Task.CompletedTask;
     }

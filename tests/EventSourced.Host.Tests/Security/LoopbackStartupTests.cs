@@ -50,6 +50,8 @@ public sealed class LoopbackStartupTests(EmbeddedCluster cluster) : IClassFixtur
 
         created.Status.ShouldBe(HttpStatusCode.Created, created.ToString());
         host.Output.ShouldContain("Authentication is off: the host listens on loopback only");
+        // The class's cluster was started before the host: reused, said so, and not the host's to stop.
+        host.Output.ShouldContain("Embedded PostgreSQL (no ConnectionStrings:Marten configured) found already running (started by another process;");
         host.HasExited.ShouldBeFalse();
     }
 
