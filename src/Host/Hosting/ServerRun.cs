@@ -1,18 +1,18 @@
 namespace EventSourced.Host.Hosting;
 
 /// <summary>
-/// Runs the server when the arguments carry <c>--urls</c>, <c>--http_ports</c> or <c>--https_ports</c>. JasperFx's command
-/// line does not parse those: it runs the host itself and then exits 0 even when the host failed to start (a refused start
-/// looked like success to systemd, Docker or a script). Here a failed start exits 1.
+/// Runs the server when no command is named: no arguments, or only switches (<c>--urls http://…</c>,
+/// <c>--EmbeddedPostgres:DataDirectory=/srv/pg</c>, <c>--Workflow:Disable90PercentWorkflow=true</c>), which the host's
+/// configuration reads like environment variables. JasperFx's command line would take such switches as flags of its
+/// <c>run</c> command and refuse the ones it does not know (after PostgreSQL was already started), and it exits 0 even when
+/// the host failed to start (a refused start looked like success to systemd, Docker or a script). Here a failed start exits
+/// 1. A command (<c>db-apply</c>, <c>projections</c>, <c>help</c>…) is always named first, so it still goes to JasperFx.
 /// </summary>
 public static class ServerRun
 {
     public const int Failed = 1;
 
-    // The arguments for which JasperFx's RunJasperFxCommands bypasses its own command line (compared the same way).
-    private static readonly string[] BypassFlags = ["--urls", "--http_ports", "--https_ports"];
-
-    public static bool Matches(string[] args) => args.Any(arg => BypassFlags.Contains(arg, StringComparer.OrdinalIgnoreCase));
+    public static bool Matches(string[] args) => args.Length == 0 || args[0].StartsWith('-');
 
     public static async Task<int> RunAsync(WebApplication app)
     {

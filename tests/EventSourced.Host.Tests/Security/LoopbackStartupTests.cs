@@ -55,6 +55,24 @@ public sealed class LoopbackStartupTests(EmbeddedCluster cluster) : IClassFixtur
         host.HasExited.ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task Configuration_switches_on_the_command_line_work_like_environment_variables()
+    {
+        var port = HostNode.FreeLoopbackPorts(1)[0];
+        var environment = cluster.HostEnvironment();
+        environment["EmbeddedPostgres__DataDirectory"] = null;
+        await using var host = HostNode.StartWith("switches", new Uri($"http://127.0.0.1:{port}"),
+            [$"--EmbeddedPostgres:DataDirectory={cluster.DataDirectory}", "--urls", $"http://127.0.0.1:{port}", "--Workflow:Disable90PercentWorkflow=true"],
+            environment);
+
+        await host.WaitUntilReadyAsync(Deadline, TestContext.Current.CancellationToken);
+        var health = await host.SendAsync(HttpMethod.Get, "/health", null, TestContext.Current.CancellationToken);
+
+        health.Status.ShouldBe(HttpStatusCode.OK, health.ToString());
+        health.ToString().ShouldContain("Approval workflow disabled");
+        host.Output.ShouldContain($"data in {cluster.DataDirectory}");
+    }
+
     // "--urls <url>" are arguments; "Name=value" is an environment variable.
     private HostNode Start(string binding, int port)
     {
