@@ -16,12 +16,15 @@ public static class ServerRun
 
     public static async Task<int> RunAsync(WebApplication app)
     {
+        // Under an in-memory test server (WebApplicationFactory, Alba) the factory that started this entry point reports the
+        // failure itself; swallowing it here would leave the factory with a disposed host instead of the reason.
+        var inMemory = app.Services.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>()?.GetType().Name == "TestServer";
         try
         {
             await app.RunAsync();
             return 0;
         }
-        catch (Exception ex)
+        catch (Exception ex) when (!inMemory)
         {
             // The host has logged the failure; this line also reaches an operator whose log level hides it.
             await Console.Error.WriteLineAsync($"The host did not start: {ex.Message}");
