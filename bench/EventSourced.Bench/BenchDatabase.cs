@@ -1,4 +1,5 @@
 using EventSourced.Host.Postgres;
+using EventSourced.Operations.Postgres;
 using Npgsql;
 
 namespace EventSourced.Bench;

@@ -1,5 +1,5 @@
 using DotNet.Testcontainers.Builders;
-using EventSourced.Host.Postgres;
+using EventSourced.Operations.Postgres;
 using Npgsql;
 using Testcontainers.PostgreSql;
 using Xunit;

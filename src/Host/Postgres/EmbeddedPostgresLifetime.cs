@@ -1,3 +1,5 @@
+using EventSourced.Operations.Postgres;
+
 namespace EventSourced.Host.Postgres;
 
 /// <summary>Tells the operator where the embedded server is and how to reach it, and stops it with the host.</summary>

@@ -1,3 +1,4 @@
+using EventSourced.Operations.Postgres;
 using Npgsql;
 
 namespace EventSourced.Host.Postgres;

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using EventSourced.Host.Postgres;
 using EventSourced.Host.Tests.Operations;
+using EventSourced.Operations.Postgres;
 using EventSourced.Testing;
 
 namespace EventSourced.Host.Tests.Reliability;

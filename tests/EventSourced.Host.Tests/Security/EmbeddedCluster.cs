@@ -1,4 +1,4 @@
-using EventSourced.Host.Postgres;
+using EventSourced.Operations.Postgres;
 using Npgsql;
 
 namespace EventSourced.Host.Tests.Security;

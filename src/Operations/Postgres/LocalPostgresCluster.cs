@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace EventSourced.Host.Postgres;
+namespace EventSourced.Operations.Postgres;
 
 /// <summary>
 /// A PostgreSQL cluster run from the local binaries: created with initdb on first use, started with pg_ctl,

@@ -1,4 +1,4 @@
-namespace EventSourced.Host.Postgres;
+namespace EventSourced.Operations.Postgres;
 
 /// <summary>Finds the PostgreSQL server binaries (<c>initdb</c>, <c>pg_ctl</c>) of a local installation.</summary>
 public static class PostgresBinaries
