@@ -66,7 +66,7 @@ public static class AggregateWrites
         }
 
         var view = ReadAtCommit<TView>.Register(session, (query, token) => find(query, id, token));
-        return (Created<TView>.AtCommit(new CreatedAtCommit<TView>($"{collectionPath}/{id}", view, decision.Events.Count)),
+        return (Created<TView>.AtCommit(new RowAtCommit<TView>(view, decision.Events.Count, $"{collectionPath}/{id}")),
             MartenOps.StartStream<TState>(id, [.. decision.Events]));
     }
 }

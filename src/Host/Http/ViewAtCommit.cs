@@ -23,19 +23,8 @@ public sealed class ViewAtCommit<TView, TState>(ReadAtCommit<TView> view, IEvent
     }
 }
 
-/// <summary>The 201 of a creation run by Wolverine: Location, the view as the commit left it, and the new stream's <c>ETag</c>.</summary>
-public sealed class CreatedAtCommit<TView>(string location, ReadAtCommit<TView> view, long version) : IResult
-    where TView : class
-{
-    public async Task ExecuteAsync(HttpContext httpContext)
-    {
-        httpContext.SetETag(version);
-        await Results.Created(location, await view.ResultAsync(httpContext.RequestAborted)).ExecuteAsync(httpContext);
-    }
-}
-
-/// <summary>A command staged in the endpoint's session: after Wolverine's commit, 200 (or 201 with a Location) with the row
-/// read inside that commit and the stream's new <c>ETag</c>.</summary>
+/// <summary>A command whose events Wolverine commits (staged in the endpoint's session, or a new stream it starts): after the
+/// commit, 200 (or 201 with a Location) with the row read inside that commit and the stream's new <c>ETag</c>.</summary>
 public sealed class RowAtCommit<TView>(ReadAtCommit<TView> view, long? version, string? location) : IResult
     where TView : class
 {
