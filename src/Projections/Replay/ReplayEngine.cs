@@ -31,6 +31,10 @@ internal sealed class ReplayEngine(IDocumentStore store, IMartenDatabase databas
 
     private readonly List<UnappliedEvent> _unapplied = [];
     private readonly Dictionary<string, (long Count, List<UnappliedEvent> Listed)> _unappliedByTenant = new(StringComparer.Ordinal);
+
+    // A stream can be folded twice in one run (the rebuild's catch-up folds again every stream written at or after its mark,
+    // which may include one the bulk replay already folded): its unapplied events are counted once.
+    private readonly HashSet<(string Tenant, long Sequence, string? Table)> _unappliedSeen = [];
     private readonly EventDecoder _decoder = new(store, projections);
     private long _events;
     private long _foldTicks;
@@ -346,6 +350,11 @@ internal sealed class ReplayEngine(IDocumentStore store, IMartenDatabase databas
     {
         lock (_unapplied)
         {
+            if (!_unappliedSeen.Add((tenant, unapplied.Sequence, unapplied.Table)))
+            {
+                return;
+            }
+
             UnappliedCount++;
             if (_unapplied.Count < maxDetails)
             {
