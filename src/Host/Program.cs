@@ -19,7 +19,7 @@ var embedded = app.Services.GetService<LocalPostgresCluster>(); // resolved now:
 try
 {
     return await HostCommands.TryRunAsync(app, args)
-        ?? (ServerRun.Matches(args) ? await ServerRun.RunAsync(app) : await app.RunJasperFxCommands(args));
+        ?? (ServerRun.Matches(args) ? await ServerRun.RunAsync(app) : await JasperFxCommandLine.RunAsync(app, args));
 }
 finally
 {

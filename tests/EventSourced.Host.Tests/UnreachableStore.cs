@@ -1,3 +1,4 @@
+using EventSourced.Handlers.Registration;
 using EventSourced.Projections.Registration;
 using Marten;
 

@@ -4,12 +4,12 @@ using EventSourced.Domain.Campaigns.Commands;
 using EventSourced.Domain.Common;
 using EventSourced.Domain.Programs.Commands;
 using EventSourced.Domain.Templates.Commands;
-using EventSourced.Projections.Approvals;
-using EventSourced.Projections.BeneficiaryGroups;
-using EventSourced.Projections.Campaigns;
-using EventSourced.Projections.Commands;
-using EventSourced.Projections.Programs;
-using EventSourced.Projections.Templates;
+using EventSourced.Handlers.Approvals;
+using EventSourced.Handlers.BeneficiaryGroups;
+using EventSourced.Handlers.Campaigns;
+using EventSourced.Handlers.Commands;
+using EventSourced.Handlers.Programs;
+using EventSourced.Handlers.Templates;
 
 namespace EventSourced.IntegrationTests;
 

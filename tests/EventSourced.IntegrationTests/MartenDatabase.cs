@@ -1,4 +1,5 @@
-using EventSourced.Projections.Approvals;
+using EventSourced.Handlers.Approvals;
+using EventSourced.Handlers.Registration;
 using EventSourced.Projections.Registration;
 using EventSourced.Testing;
 using JasperFx.CodeGeneration;

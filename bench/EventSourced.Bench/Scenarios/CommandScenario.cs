@@ -1,4 +1,3 @@
-using System.Text.Json;
 using EventSourced.Bench.Measuring;
 using EventSourced.Bench.Reporting;
 using EventSourced.Bench.Seeding;
@@ -7,10 +6,11 @@ using EventSourced.Domain.Campaigns.Events;
 using EventSourced.Domain.Enrollments;
 using EventSourced.Domain.Enrollments.Commands;
 using EventSourced.Domain.Enrollments.Events;
-using EventSourced.Projections.Commands;
-using EventSourced.Projections.Enrollments;
+using EventSourced.Handlers.Commands;
+using EventSourced.Handlers.Enrollments;
 using Marten;
 using Npgsql;
+using System.Text.Json;
 using Weasel.Core;
 
 namespace EventSourced.Bench.Scenarios;

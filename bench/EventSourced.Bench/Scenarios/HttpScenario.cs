@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using EventSourced.Bench.Measuring;
 using EventSourced.Bench.Reporting;
 using EventSourced.Bench.Seeding;
@@ -8,8 +5,11 @@ using EventSourced.Domain.Campaigns.Commands;
 using EventSourced.Domain.Enrollments;
 using EventSourced.Domain.Enrollments.Commands;
 using EventSourced.Domain.Programs.Commands;
-using EventSourced.Projections.Commands;
-using EventSourced.Projections.Enrollments;
+using EventSourced.Handlers.Commands;
+using EventSourced.Handlers.Enrollments;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace EventSourced.Bench.Scenarios;
 

@@ -1,13 +1,15 @@
-using System.Diagnostics;
 using EventSourced.Bench.Measuring;
 using EventSourced.Bench.Reporting;
 using EventSourced.Domain.Repairs;
-using EventSourced.Projections.Registration;
+using EventSourced.Handlers.Registration;
+using EventSourced.Operations.Repairs;
 using EventSourced.Projections.Integrity;
 using EventSourced.Projections.ReadTables;
+using EventSourced.Projections.Registration;
 using JasperFx.Events;
 using Marten;
 using Npgsql;
+using System.Diagnostics;
 
 namespace EventSourced.Bench.Scenarios;
 

@@ -3,13 +3,14 @@ using EventSourced.Domain.Approvals.Commands;
 using EventSourced.Domain.Campaigns;
 using EventSourced.Domain.Common;
 using EventSourced.Domain.Inventory;
-using EventSourced.Projections.Commands;
+using EventSourced.Handlers.Commands;
+using EventSourced.Projections.Approvals;
 using Marten;
 using Wolverine;
 using Wolverine.Attributes;
 using Wolverine.Runtime.Handlers;
 
-namespace EventSourced.Projections.Approvals;
+namespace EventSourced.Handlers.Approvals;
 
 /// <summary>Approval decisions: approve (order, reservation converted, campaign won) or reject (reservation released,
 /// probability restored), across four streams in one transaction that Wolverine commits once. Explicit multi-stream code: the

@@ -1,4 +1,4 @@
-namespace EventSourced.Projections.Approvals;
+namespace EventSourced.Handlers.Approvals;
 
 /// <summary>Configuration section <c>Workflow</c>. The environment variable <c>DISABLE_90PCT_WORKFLOW=true</c> of the
 /// runbook is honoured too (the host maps it).</summary>

@@ -9,13 +9,14 @@ using EventSourced.Domain.Repairs.Events;
 using JasperFx.Events;
 using Marten;
 
-namespace EventSourced.Projections.Approvals;
+namespace EventSourced.Handlers.Approvals;
 
 /// <summary>
 /// The streams one workflow decision touches, fetched for writing (so each is version-checked at commit), and the
-/// routing of the decided events to them. New streams (approval, reservation, order) are started here.
+/// routing of the decided events to them. New streams (approval, reservation, order) are started here. Public for the
+/// compensating repairs (EventSourced.Operations), which append to the same streams the same way.
 /// </summary>
-internal sealed class WorkflowStreams(IDocumentSession session, IEventStream<CampaignState> campaign)
+public sealed class WorkflowStreams(IDocumentSession session, IEventStream<CampaignState> campaign)
 {
     public IEventStream<CampaignState> Campaign { get; } = campaign;
 

@@ -1,10 +1,10 @@
 using EventSourced.Domain.BeneficiaryGroups;
 using EventSourced.Domain.BeneficiaryGroups.Commands;
-using EventSourced.Projections.Commands;
+using EventSourced.Handlers.Commands;
 using Marten;
 using Wolverine.Attributes;
 
-namespace EventSourced.Projections.BeneficiaryGroups;
+namespace EventSourced.Handlers.BeneficiaryGroups;
 
 /// <summary>Beneficiary group command handlers: load, decide, append (Wolverine discovers them as message handlers and
 /// commits once).</summary>

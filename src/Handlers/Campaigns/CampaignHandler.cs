@@ -6,14 +6,15 @@ using EventSourced.Domain.Common;
 using EventSourced.Domain.Programs;
 using EventSourced.Domain.Programs.Events;
 using EventSourced.Domain.Templates;
-using EventSourced.Projections.Approvals;
-using EventSourced.Projections.Commands;
+using EventSourced.Handlers.Approvals;
+using EventSourced.Handlers.Commands;
+using EventSourced.Projections.Campaigns;
 using Marten;
 using Wolverine;
 using Wolverine.Attributes;
 using Wolverine.Runtime.Handlers;
 
-namespace EventSourced.Projections.Campaigns;
+namespace EventSourced.Handlers.Campaigns;
 
 /// <summary>Campaign command handlers: load, decide, append (Wolverine discovers them as message handlers and commits once).
 /// Explicit multi-stream code where the other streams' ids come from state (the program's template, a new approval and

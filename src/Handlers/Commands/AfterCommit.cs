@@ -1,7 +1,7 @@
 using Marten;
 using Marten.Services;
 
-namespace EventSourced.Projections.Commands;
+namespace EventSourced.Handlers.Commands;
 
 /// <summary>
 /// Runs something once the session's next commit succeeded (a log line that says "created"), so that a command that stages its

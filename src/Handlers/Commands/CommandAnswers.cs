@@ -2,7 +2,7 @@ using JasperFx.Events;
 using Marten;
 using Wolverine;
 
-namespace EventSourced.Projections.Commands;
+namespace EventSourced.Handlers.Commands;
 
 /// <summary>
 /// A caller that answers with the row a command left (an HTTP endpoint) asks for it with <see cref="Request"/> when it invokes the

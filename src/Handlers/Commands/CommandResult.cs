@@ -1,6 +1,6 @@
 using EventSourced.Domain.Common;
 
-namespace EventSourced.Projections.Commands;
+namespace EventSourced.Handlers.Commands;
 
 /// <summary>What a command handler did: committed events to <see cref="StreamId"/>, or refused with <see cref="Error"/>
 /// (and appended nothing). <see cref="Transient"/> marks a refusal caused by a concurrent writer: the same command may

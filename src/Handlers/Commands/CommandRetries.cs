@@ -3,7 +3,7 @@ using Marten.Exceptions;
 using Wolverine.ErrorHandling;
 using Wolverine.Runtime.Handlers;
 
-namespace EventSourced.Projections.Commands;
+namespace EventSourced.Handlers.Commands;
 
 /// <summary>
 /// Races a command may lose without being wrong: Marten's expected-version check on a stream it appended to, a stream id taken

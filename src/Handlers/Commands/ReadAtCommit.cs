@@ -3,7 +3,7 @@ using Marten;
 using Marten.Services;
 using Npgsql;
 
-namespace EventSourced.Projections.Commands;
+namespace EventSourced.Handlers.Commands;
 
 /// <summary>
 /// Reads a view inside the transaction that commits a command: after its events and inline read rows are written, before

@@ -4,7 +4,7 @@ using Marten;
 using Marten.Exceptions;
 using Npgsql;
 
-namespace EventSourced.Projections.Commands;
+namespace EventSourced.Handlers.Commands;
 
 /// <summary>
 /// For a caller that holds its own session rather than going through Wolverine (the repair and backfill commands, one session

@@ -1,7 +1,7 @@
 using EventSourced.Domain.Common;
 using Marten;
 
-namespace EventSourced.Projections.Commands;
+namespace EventSourced.Handlers.Commands;
 
 /// <summary>The common shape of a command on one existing stream: fetch it for writing (404 if absent, 412 if not at the
 /// version the caller expects), decide, append. The caller's commit (Wolverine's, once) checks the version again.</summary>

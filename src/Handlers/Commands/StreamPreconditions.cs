@@ -3,7 +3,7 @@ using JasperFx;
 using JasperFx.Events;
 using Marten;
 
-namespace EventSourced.Projections.Commands;
+namespace EventSourced.Handlers.Commands;
 
 /// <summary>
 /// Fetches a stream for writing at the version the caller expects (<see cref="IExpectStreamVersion"/>): Marten checks it when

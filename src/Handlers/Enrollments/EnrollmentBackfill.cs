@@ -1,9 +1,10 @@
 using EventSourced.Domain.Enrollments;
-using EventSourced.Projections.Commands;
+using EventSourced.Handlers.Commands;
+using EventSourced.Projections.Enrollments;
 using EventSourced.Projections.ReadTables;
 using Marten;
 
-namespace EventSourced.Projections.Enrollments;
+namespace EventSourced.Handlers.Enrollments;
 
 /// <summary>Counts of a backfill run. A second run reports everything as already linked (or still unmatched).</summary>
 public sealed record BackfillReport(int Linked, int StillUnmatched, int AlreadyLinked, int SkippedAsDuplicate, bool DryRun)

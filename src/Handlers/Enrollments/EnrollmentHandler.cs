@@ -1,8 +1,9 @@
 using EventSourced.Domain.Common;
 using EventSourced.Domain.Enrollments;
 using EventSourced.Domain.Enrollments.Commands;
-using EventSourced.Projections.Commands;
-using EventSourced.Projections.Enrollments.Contracts;
+using EventSourced.Handlers.Commands;
+using EventSourced.Handlers.Enrollments.Contracts;
+using EventSourced.Projections.Enrollments;
 using EventSourced.Projections.Observability;
 using Marten;
 using Microsoft.Extensions.Logging;
@@ -10,7 +11,7 @@ using Wolverine;
 using Wolverine.Attributes;
 using Wolverine.Runtime.Handlers;
 
-namespace EventSourced.Projections.Enrollments;
+namespace EventSourced.Handlers.Enrollments;
 
 /// <summary>
 /// Enrollments from external events (Wolverine message handlers) and direct requests: look up the program context,

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace EventSourced.Projections.Enrollments;
+namespace EventSourced.Handlers.Enrollments;
 
 /// <summary>The runbook's log lines (operators grep for them), as structured log messages. Also the logger category.</summary>
 public sealed partial class EnrollmentLog

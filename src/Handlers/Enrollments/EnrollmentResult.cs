@@ -1,6 +1,6 @@
 using EventSourced.Domain.Common;
 
-namespace EventSourced.Projections.Enrollments;
+namespace EventSourced.Handlers.Enrollments;
 
 /// <summary>What happened to an enrollment request.</summary>
 public enum EnrollmentOutcome

@@ -1,9 +1,9 @@
 using EventSourced.Domain.Enrollments;
 using EventSourced.Domain.Enrollments.Commands;
-using EventSourced.Projections.Commands;
+using EventSourced.Handlers.Commands;
 using Marten;
 
-namespace EventSourced.Projections.Enrollments;
+namespace EventSourced.Handlers.Enrollments;
 
 /// <summary>Completing or withdrawing an enrollment.</summary>
 public static class EnrollmentStatusHandler

@@ -6,13 +6,14 @@ using EventSourced.Domain.Programs;
 using EventSourced.Domain.Programs.Commands;
 using EventSourced.Domain.Programs.Events;
 using EventSourced.Domain.Templates;
-using EventSourced.Projections.Commands;
+using EventSourced.Handlers.Commands;
+using EventSourced.Projections.Programs;
 using JasperFx.Events;
 using Marten;
 using Wolverine.Attributes;
 using Wolverine.Runtime.Handlers;
 
-namespace EventSourced.Projections.Programs;
+namespace EventSourced.Handlers.Programs;
 
 /// <summary>Program command handlers: load, decide, append (Wolverine discovers them as message handlers and commits
 /// once).</summary>

@@ -1,15 +1,15 @@
-using EventSourced.Projections.Approvals;
-using EventSourced.Projections.Enrollments;
-using EventSourced.Projections.Enrollments.Contracts;
+using EventSourced.Handlers.Approvals;
+using EventSourced.Handlers.Enrollments;
+using EventSourced.Handlers.Enrollments.Contracts;
+using EventSourced.Handlers.Resilience;
+using EventSourced.Handlers.Templates;
 using EventSourced.Projections.Integrity;
-using EventSourced.Projections.Resilience;
-using EventSourced.Projections.Templates;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Wolverine;
 using Wolverine.ErrorHandling;
 
-namespace EventSourced.Projections.Registration;
+namespace EventSourced.Handlers.Registration;
 
 /// <summary>Everything EventSourced needs from Wolverine, in one call: handler discovery, the services the handlers use
 /// (clock, workflow and lookup switches, integrity gauges; defaults unless the host registered its own), durable local

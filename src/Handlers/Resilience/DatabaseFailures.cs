@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using Npgsql;
 
-namespace EventSourced.Projections.Resilience;
+namespace EventSourced.Handlers.Resilience;
 
 /// <summary>Recognises "the database cannot be reached" however Marten wraps it (MartenCommandException around an
 /// NpgsqlException, a socket error, a timeout), and tells it apart from an error the server reported about a statement.</summary>

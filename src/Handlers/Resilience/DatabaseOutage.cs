@@ -1,7 +1,7 @@
 using Wolverine;
 using Wolverine.Runtime;
 
-namespace EventSourced.Projections.Resilience;
+namespace EventSourced.Handlers.Resilience;
 
 /// <summary>
 /// What a message handler does once its quick retries are spent and the database is still away: it holds its worker for a

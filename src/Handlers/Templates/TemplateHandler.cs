@@ -2,12 +2,13 @@ using EventSourced.Domain.Common;
 using EventSourced.Domain.Templates;
 using EventSourced.Domain.Templates.Commands;
 using EventSourced.Domain.Templates.Events;
-using EventSourced.Projections.Commands;
+using EventSourced.Handlers.Commands;
+using EventSourced.Projections.Templates;
 using JasperFx.Events;
 using Marten;
 using Wolverine.Attributes;
 
-namespace EventSourced.Projections.Templates;
+namespace EventSourced.Handlers.Templates;
 
 /// <summary>
 /// Template command handlers: load the streams, call the pure decision, append. Wolverine discovers them as message

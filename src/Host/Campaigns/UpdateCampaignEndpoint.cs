@@ -1,11 +1,12 @@
-using System.Text.Json;
 using EventSourced.Domain.Campaigns;
 using EventSourced.Domain.Campaigns.Commands;
+using EventSourced.Handlers.Approvals;
+using EventSourced.Handlers.Campaigns;
 using EventSourced.Host.Http;
 using EventSourced.Host.Http.Answers;
-using EventSourced.Projections.Approvals;
 using EventSourced.Projections.Campaigns;
 using Marten;
+using System.Text.Json;
 using Wolverine.Http;
 
 namespace EventSourced.Host.Campaigns;

@@ -1,5 +1,5 @@
+using EventSourced.Handlers.Enrollments;
 using EventSourced.Host.Tenancy;
-using EventSourced.Projections.Enrollments;
 using EventSourced.Projections.ReadTables;
 using EventSourced.Projections.Tenancy;
 using Marten;

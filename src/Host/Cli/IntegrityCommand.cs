@@ -1,8 +1,9 @@
-using System.Text.Json;
 using EventSourced.Domain.Repairs;
+using EventSourced.Operations.Repairs;
 using EventSourced.Projections.Integrity;
 using Marten;
 using Spectre.Console;
+using System.Text.Json;
 
 namespace EventSourced.Host.Cli;
 

@@ -1,5 +1,6 @@
-using System.Globalization;
+using EventSourced.Operations.Repairs;
 using EventSourced.Projections.Integrity;
+using System.Globalization;
 
 namespace EventSourced.Host.Cli;
 

@@ -1,4 +1,5 @@
 using EventSourced.Domain.Enrollments.Commands;
+using EventSourced.Handlers.Enrollments;
 using EventSourced.Host.Http;
 using EventSourced.Host.Http.Answers;
 using EventSourced.Projections.Enrollments;

@@ -1,11 +1,11 @@
-using System.Net.Mime;
-using System.Text.Json;
 using EventSourced.Domain.Common;
 using EventSourced.Domain.Enrollments;
+using EventSourced.Handlers.Enrollments.Contracts;
 using EventSourced.Host.Http;
 using EventSourced.Host.OpenApi;
-using EventSourced.Projections.Enrollments.Contracts;
 using Microsoft.AspNetCore.Mvc;
+using System.Net.Mime;
+using System.Text.Json;
 using Wolverine;
 using Wolverine.Http;
 

@@ -6,6 +6,7 @@ using EventSourced.Host.Security;
 using EventSourced.Host.Tenancy;
 using EventSourced.Operations;
 using EventSourced.Operations.Health;
+using EventSourced.Handlers.Registration;
 using EventSourced.Projections.Registration;
 using JasperFx.CodeGeneration;
 using Marten;

@@ -1,6 +1,6 @@
 using EventSourced.Domain.Common;
+using EventSourced.Handlers.Commands;
 using EventSourced.Host.Http.Answers;
-using EventSourced.Projections.Commands;
 using JasperFx.Events;
 using Marten;
 using Wolverine.Marten;

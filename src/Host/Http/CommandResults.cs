@@ -1,5 +1,5 @@
+using EventSourced.Handlers.Commands;
 using EventSourced.Host.Http.Answers;
-using EventSourced.Projections.Commands;
 using Marten;
 using Wolverine;
 

@@ -5,16 +5,16 @@ namespace EventSourced.Host.Http;
 
 /// <summary>
 /// Races lost at a commit Wolverine's middleware makes (the aggregate workflow), and any that escape a handler (handlers
-/// turn them into a <see cref="EventSourced.Projections.Commands.CommandResult"/> themselves): a stream moved on, 409 (412
+/// turn them into a <see cref="EventSourced.Handlers.Commands.CommandResult"/> themselves): a stream moved on, 409 (412
 /// when the request named a version with If-Match); a unique value taken, 409. Never 500.
 /// </summary>
 internal sealed class ConflictExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (EventSourced.Projections.Commands.SessionCommits.UniqueViolation(exception) is { } violation)
+        if (EventSourced.Handlers.Commands.SessionCommits.UniqueViolation(exception) is { } violation)
         {
-            var duplicate = EventSourced.Projections.Commands.SessionCommits.DuplicateValueError(violation);
+            var duplicate = EventSourced.Handlers.Commands.SessionCommits.DuplicateValueError(violation);
             return await problemDetails.WriteAsync(httpContext, exception, StatusCodes.Status409Conflict, duplicate.Title, duplicate.Detail);
         }
 

@@ -1,4 +1,4 @@
-using EventSourced.Projections.Resilience;
+using EventSourced.Handlers.Resilience;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Net.Http.Headers;
 

@@ -1,5 +1,5 @@
-using EventSourced.Projections.Commands;
 using JasperFx.Events;
+using EventSourced.Handlers.Commands;
 
 namespace EventSourced.Host.Http;
 

@@ -1,4 +1,5 @@
 using EventSourced.Domain.Programs.Commands;
+using EventSourced.Handlers.Programs;
 using EventSourced.Host.Http;
 using EventSourced.Host.Http.Answers;
 using EventSourced.Projections.Programs;

@@ -1,4 +1,5 @@
 using EventSourced.Domain.Templates.Commands;
+using EventSourced.Handlers.Templates;
 using EventSourced.Host.Http;
 using EventSourced.Host.Http.Answers;
 using EventSourced.Host.OpenApi;

@@ -1,8 +1,9 @@
-using System.Text.Json.Serialization;
+using EventSourced.Handlers.Approvals;
+using EventSourced.Handlers.Resilience;
 using EventSourced.Projections.Approvals;
-using EventSourced.Projections.Resilience;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using System.Text.Json.Serialization;
 using Wolverine.Http;
 
 namespace EventSourced.Host.Workflow;

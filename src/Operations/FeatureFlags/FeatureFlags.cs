@@ -1,5 +1,5 @@
-using EventSourced.Projections.Approvals;
-using EventSourced.Projections.Enrollments;
+using EventSourced.Handlers.Approvals;
+using EventSourced.Handlers.Enrollments;
 using Microsoft.Extensions.Primitives;
 
 namespace EventSourced.Operations.FeatureFlags;

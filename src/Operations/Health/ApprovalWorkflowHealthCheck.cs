@@ -1,5 +1,6 @@
+using EventSourced.Handlers.Approvals;
+using EventSourced.Handlers.Resilience;
 using EventSourced.Projections.Approvals;
-using EventSourced.Projections.Resilience;
 using Marten;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

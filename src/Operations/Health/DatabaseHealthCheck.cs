@@ -1,4 +1,4 @@
-using EventSourced.Projections.Resilience;
+using EventSourced.Handlers.Resilience;
 using Marten;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

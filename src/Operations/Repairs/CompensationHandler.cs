@@ -5,11 +5,11 @@ using EventSourced.Domain.Enrollments;
 using EventSourced.Domain.Inventory;
 using EventSourced.Domain.Repairs;
 using EventSourced.Domain.Repairs.Commands;
-using EventSourced.Projections.Approvals;
-using EventSourced.Projections.Commands;
+using EventSourced.Handlers.Approvals;
+using EventSourced.Handlers.Commands;
 using Marten;
 
-namespace EventSourced.Projections.Integrity.Repairs;
+namespace EventSourced.Operations.Repairs;
 
 /// <summary>
 /// The compensating commands: load the streams (for writing, so Marten's version check guards the repair), decide

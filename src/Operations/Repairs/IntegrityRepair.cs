@@ -1,9 +1,9 @@
 using EventSourced.Domain.Repairs;
 using EventSourced.Domain.Repairs.Commands;
-using EventSourced.Projections.Integrity.Repairs;
+using EventSourced.Projections.Integrity;
 using Marten;
 
-namespace EventSourced.Projections.Integrity;
+namespace EventSourced.Operations.Repairs;
 
 /// <summary>
 /// Repairs what the integrity check finds: read-table drift by re-projecting the flagged streams, then each repairable

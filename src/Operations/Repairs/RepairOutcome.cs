@@ -1,6 +1,6 @@
 using EventSourced.Domain.Common;
 
-namespace EventSourced.Projections.Integrity.Repairs;
+namespace EventSourced.Operations.Repairs;
 
 /// <summary>
 /// What one compensating command did (or, in a dry run, would do) for a finding on <see cref="StreamId"/>:

@@ -1,11 +1,11 @@
-using System.Net;
 using EventSourced.Domain.Enrollments;
+using EventSourced.Handlers.Enrollments;
 using EventSourced.Host.Tests.Programs;
-using EventSourced.Projections.Enrollments;
 using EventSourced.Testing;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using static EventSourced.Host.Tests.Enrollments.EnrollmentSeed;
+using System.Net;
 
 namespace EventSourced.Host.Tests.Enrollments;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using EventSourced.Domain.Enrollments;
-using EventSourced.Projections.Enrollments.Contracts;
+using EventSourced.Handlers.Enrollments.Contracts;
 using EventSourced.Testing;
 using static EventSourced.Host.Tests.Enrollments.EnrollmentSeed;
 

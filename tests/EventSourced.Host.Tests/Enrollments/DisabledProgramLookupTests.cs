@@ -1,8 +1,9 @@
-using System.Net;
 using EventSourced.Domain.Enrollments;
+using EventSourced.Handlers.Enrollments;
 using EventSourced.Projections.Enrollments;
 using Microsoft.Extensions.DependencyInjection;
 using static EventSourced.Host.Tests.Enrollments.EnrollmentSeed;
+using System.Net;
 
 namespace EventSourced.Host.Tests.Enrollments;
 

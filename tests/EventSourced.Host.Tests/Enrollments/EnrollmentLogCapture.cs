@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
-using EventSourced.Projections.Enrollments;
+using EventSourced.Handlers.Enrollments;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using System.Collections.Concurrent;
 
 namespace EventSourced.Host.Tests.Enrollments;
 

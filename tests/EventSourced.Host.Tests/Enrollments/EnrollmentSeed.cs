@@ -3,7 +3,7 @@ using EventSourced.Domain.Enrollments;
 using EventSourced.Host.Tests.Programs;
 using EventSourced.Projections.Campaigns;
 using EventSourced.Projections.Enrollments;
-using EventSourced.Projections.Enrollments.Contracts;
+using EventSourced.Handlers.Enrollments.Contracts;
 using EventSourced.Projections.Programs;
 using EventSourced.Projections.Templates;
 using EventSourced.Testing;

@@ -1,10 +1,11 @@
-using System.Diagnostics.Metrics;
-using System.Net;
-using System.Text.Json;
 using EventSourced.Host.Tests.Templates;
+using EventSourced.Operations.Repairs;
 using EventSourced.Projections.Integrity;
 using EventSourced.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using System.Diagnostics.Metrics;
+using System.Net;
+using System.Text.Json;
 
 namespace EventSourced.Host.Tests.Integrity;
 

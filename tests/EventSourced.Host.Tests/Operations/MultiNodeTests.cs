@@ -1,12 +1,12 @@
+using EventSourced.Domain.Enrollments;
+using EventSourced.Handlers.Enrollments;
+using EventSourced.Projections.Integrity;
+using EventSourced.Projections.ReadTables;
+using EventSourced.Testing;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
-using EventSourced.Domain.Enrollments;
-using EventSourced.Projections.Enrollments;
-using EventSourced.Projections.Integrity;
-using EventSourced.Projections.ReadTables;
-using EventSourced.Testing;
 
 namespace EventSourced.Host.Tests.Operations;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using EventSourced.Domain.Common;
 using EventSourced.Domain.Templates.Commands;
-using EventSourced.Projections.Commands;
+using EventSourced.Handlers.Commands;
 using EventSourced.Testing;
 using Wolverine;
 using Wolverine.Tracking;

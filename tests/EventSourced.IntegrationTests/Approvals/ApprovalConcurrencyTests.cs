@@ -1,4 +1,4 @@
-using EventSourced.Projections.Commands;
+using EventSourced.Handlers.Commands;
 using EventSourced.Domain.Approvals;
 using EventSourced.Domain.Approvals.Commands;
 using EventSourced.Domain.Campaigns.Commands;

@@ -1,6 +1,7 @@
 using EventSourced.Domain.Campaigns.Commands;
+using EventSourced.Handlers.Campaigns;
+using EventSourced.Handlers.Commands;
 using EventSourced.Projections.Campaigns;
-using EventSourced.Projections.Commands;
 using JasperFx;
 using Wolverine;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using EventSourced.Domain.Templates;
 using EventSourced.Projections.ReadTables;
+using EventSourced.Handlers.Registration;
 using EventSourced.Projections.Registration;
 using JasperFx.Events;
 using Marten;

@@ -4,8 +4,7 @@ using EventSourced.Domain.Enrollments.Events;
 using EventSourced.Domain.Inventory.Events;
 using EventSourced.Domain.Orders.Events;
 using EventSourced.Domain.Repairs.Events;
-using EventSourced.Projections.Integrity;
-using EventSourced.Projections.Integrity.Repairs;
+using EventSourced.Operations.Repairs;
 using EventSourced.Testing;
 
 namespace EventSourced.IntegrationTests.Integrity;

@@ -1,3 +1,4 @@
+using EventSourced.Operations.Repairs;
 using EventSourced.Projections.Integrity;
 using EventSourced.Projections.ReadTables;
 using EventSourced.Testing;

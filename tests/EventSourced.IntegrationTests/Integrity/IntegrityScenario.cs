@@ -1,7 +1,7 @@
 using EventSourced.Domain.Approvals.Commands;
 using EventSourced.Domain.Enrollments.Commands;
+using EventSourced.Handlers.Enrollments;
 using EventSourced.IntegrationTests.Approvals;
-using EventSourced.Projections.Enrollments;
 using EventSourced.Projections.Integrity;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,4 +1,5 @@
 using EventSourced.Domain.Repairs;
+using EventSourced.Operations.Repairs;
 using EventSourced.Projections.Integrity;
 using EventSourced.Projections.ReadTables;
 using EventSourced.Testing;

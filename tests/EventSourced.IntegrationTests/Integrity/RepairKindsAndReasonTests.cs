@@ -1,6 +1,6 @@
 using EventSourced.Domain.Repairs;
 using EventSourced.Domain.Repairs.Events;
-using EventSourced.Projections.Integrity;
+using EventSourced.Operations.Repairs;
 
 namespace EventSourced.IntegrationTests.Integrity;
 

@@ -1,5 +1,5 @@
 using EventSourced.IntegrationTests.Approvals;
-using EventSourced.Projections.Integrity;
+using EventSourced.Operations.Repairs;
 using EventSourced.Testing;
 
 namespace EventSourced.IntegrationTests.Integrity;

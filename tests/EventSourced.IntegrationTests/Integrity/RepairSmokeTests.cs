@@ -1,5 +1,5 @@
 using EventSourced.Domain.Repairs;
-using EventSourced.Projections.Integrity;
+using EventSourced.Operations.Repairs;
 using EventSourced.Testing;
 
 namespace EventSourced.IntegrationTests.Integrity;

@@ -1,5 +1,5 @@
 using EventSourced.Domain.Common;
-using EventSourced.Projections.Integrity;
+using EventSourced.Operations.Repairs;
 
 namespace EventSourced.IntegrationTests.Integrity;
 

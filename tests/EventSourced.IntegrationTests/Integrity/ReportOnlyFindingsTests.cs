@@ -2,6 +2,7 @@ using EventSourced.Domain.Programs.Commands;
 using EventSourced.Domain.Repairs;
 using EventSourced.Domain.Templates.Commands;
 using EventSourced.IntegrationTests.Programs;
+using EventSourced.Operations.Repairs;
 using EventSourced.Projections.Integrity;
 using EventSourced.Testing;
 

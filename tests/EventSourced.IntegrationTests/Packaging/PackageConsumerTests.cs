@@ -3,7 +3,7 @@ using EventSourced.Testing;
 namespace EventSourced.IntegrationTests.Packaging;
 
 /// <summary>
-/// The way most people use the library: pack EventSourced.Domain, EventSourced.Projections and EventSourced.Operations to a
+/// The way most people use the library: pack EventSourced.Domain, .Projections, .Handlers and .Operations to a
 /// local folder, then build and run a separate minimal web host that references the packages (not the projects) and uses
 /// only the public one-call registrations, against a real database: it runs a command, checks integrity, answers
 /// <c>/health/ready</c> and exposes the gauges on <c>/metrics</c>.
@@ -13,9 +13,10 @@ public sealed class PackageConsumerTests(IsolatedDatabase db) : IClassFixture<Is
     private const string ConsumerProgram = """
         using System.Text.Json;
         using EventSourced.Domain.Templates.Commands;
+        using EventSourced.Handlers.Commands;
+        using EventSourced.Handlers.Registration;
         using EventSourced.Operations;
         using EventSourced.Operations.Health;
-        using EventSourced.Projections.Commands;
         using EventSourced.Projections.Integrity;
         using EventSourced.Projections.Registration;
         using EventSourced.Projections.Templates;
@@ -80,7 +81,7 @@ public sealed class PackageConsumerTests(IsolatedDatabase db) : IClassFixture<Is
         try
         {
             var feed = Directory.CreateDirectory(Path.Combine(work.FullName, "feed")).FullName;
-            foreach (var project in new[] { "src/Domain/EventSourced.Domain.csproj", "src/Projections/EventSourced.Projections.csproj", "src/Operations/EventSourced.Operations.csproj" })
+            foreach (var project in new[] { "src/Domain/EventSourced.Domain.csproj", "src/Projections/EventSourced.Projections.csproj", "src/Handlers/EventSourced.Handlers.csproj", "src/Operations/EventSourced.Operations.csproj" })
             {
                 await DotnetAsync(root, null, "pack", Path.Combine(root, project), "-c", "Release", "-o", feed, $"-p:Version={version}");
             }
@@ -98,6 +99,7 @@ public sealed class PackageConsumerTests(IsolatedDatabase db) : IClassFixture<Is
                   </PropertyGroup>
                   <ItemGroup>
                     <PackageReference Include="EventSourced.Projections" Version="{version}" />
+                    <PackageReference Include="EventSourced.Handlers" Version="{version}" />
                     <PackageReference Include="EventSourced.Operations" Version="{version}" />
                     <PackageReference Include="OpenTelemetry.Exporter.Prometheus.AspNetCore" Version="{PinnedVersion(root, "OpenTelemetry.Exporter.Prometheus.AspNetCore")}" />
                     <PackageReference Include="WolverineFx.Marten" Version="{PinnedVersion(root, "WolverineFx.Marten")}" />
@@ -133,7 +135,7 @@ public sealed class PackageConsumerTests(IsolatedDatabase db) : IClassFixture<Is
         finally
         {
             work.Delete(recursive: true);
-            foreach (var id in new[] { "eventsourced.domain", "eventsourced.projections", "eventsourced.operations" })
+            foreach (var id in new[] { "eventsourced.domain", "eventsourced.projections", "eventsourced.handlers", "eventsourced.operations" })
             {
                 var cached = Path.Combine(Environment.GetEnvironmentVariable("NUGET_PACKAGES")
                     ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"), id, version);

@@ -1,4 +1,4 @@
-using EventSourced.Projections.Commands;
+using EventSourced.Handlers.Commands;
 using EventSourced.Domain.Common;
 using EventSourced.Domain.Configuration;
 using EventSourced.Domain.Programs.Commands;

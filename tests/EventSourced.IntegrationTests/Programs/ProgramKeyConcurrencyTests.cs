@@ -1,4 +1,4 @@
-using EventSourced.Projections.Commands;
+using EventSourced.Handlers.Commands;
 using EventSourced.Testing;
 using static EventSourced.IntegrationTests.Programs.ProgramScenario;
 

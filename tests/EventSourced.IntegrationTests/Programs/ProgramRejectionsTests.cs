@@ -55,7 +55,7 @@ public sealed class ProgramRejectionsTests(MartenDatabase db) : IClassFixture<Ma
         (await Sql.EventCountAsync(db.ConnectionString)).ShouldBe(eventsBefore);
     }
 
-    private async Task<DomainError> ShouldAppendNothing(Func<Task<EventSourced.Projections.Commands.CommandResult>> send)
+    private async Task<DomainError> ShouldAppendNothing(Func<Task<EventSourced.Handlers.Commands.CommandResult>> send)
     {
         var eventsBefore = await Sql.EventCountAsync(db.ConnectionString);
         var tables = new[] { "programs", "program_campaigns", "beneficiary_groups", "program_templates" };

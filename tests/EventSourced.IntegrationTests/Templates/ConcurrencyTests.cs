@@ -1,6 +1,6 @@
 using EventSourced.Domain.Common;
 using EventSourced.Domain.Templates.Commands;
-using EventSourced.Projections.Commands;
+using EventSourced.Handlers.Commands;
 using EventSourced.Testing;
 using static EventSourced.IntegrationTests.Templates.TemplateCommands;
 

@@ -1,5 +1,6 @@
 using EventSourced.Domain.Templates.Commands;
-using EventSourced.Projections.Commands;
+using EventSourced.Handlers.Commands;
+using EventSourced.Handlers.Templates;
 using EventSourced.Projections.Templates;
 using static EventSourced.IntegrationTests.Templates.TemplateCommands;
 

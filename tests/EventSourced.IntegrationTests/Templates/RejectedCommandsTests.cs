@@ -72,7 +72,7 @@ public sealed class RejectedCommandsTests(MartenDatabase db) : IClassFixture<Mar
         (await Sql.ScalarAsync(db.ConnectionString, $"select count(*) from mt_streams where id = '{unknown}'")).ShouldBe(0);
     }
 
-    private async Task<DomainError> ShouldAppendNothing(Func<Task<EventSourced.Projections.Commands.CommandResult>> send, ErrorKind kind)
+    private async Task<DomainError> ShouldAppendNothing(Func<Task<EventSourced.Handlers.Commands.CommandResult>> send, ErrorKind kind)
     {
         var eventsBefore = await Sql.EventCountAsync(db.ConnectionString);
         var tableBefore = await Sql.TableSnapshotAsync(db.ConnectionString, "program_templates");

@@ -1,7 +1,9 @@
-using EventSourced.Projections.Commands;
+using EventSourced.Handlers.Commands;
+using EventSourced.Handlers.Templates;
 using EventSourced.IntegrationTests.Integrity;
 using EventSourced.Projections.Integrity;
 using EventSourced.Projections.ReadTables;
+using EventSourced.Handlers.Registration;
 using EventSourced.Projections.Registration;
 using EventSourced.Projections.Templates;
 using EventSourced.Testing;

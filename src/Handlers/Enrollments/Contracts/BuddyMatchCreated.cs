@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 using EventSourced.Domain.Enrollments;
 using Wolverine.Attributes;
 
-namespace EventSourced.Projections.Enrollments.Contracts;
+namespace EventSourced.Handlers.Enrollments.Contracts;
 
 /// <summary><c>buddy.match.created</c> v1: the buddy service matched the user with a buddy.</summary>
 [MessageIdentity(WireName, Version = 1)]

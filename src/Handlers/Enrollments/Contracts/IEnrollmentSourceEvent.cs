@@ -1,6 +1,6 @@
 using EventSourced.Domain.Enrollments.Commands;
 
-namespace EventSourced.Projections.Enrollments.Contracts;
+namespace EventSourced.Handlers.Enrollments.Contracts;
 
 /// <summary>
 /// What every external event that enrolls a user carries (camelCase on the wire): the producer's <c>eventId</c>

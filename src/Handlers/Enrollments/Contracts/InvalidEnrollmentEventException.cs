@@ -1,6 +1,6 @@
 using EventSourced.Domain.Common;
 
-namespace EventSourced.Projections.Enrollments.Contracts;
+namespace EventSourced.Handlers.Enrollments.Contracts;
 
 /// <summary>A malformed external event: retrying cannot help, so hosts send it to the dead-letter storage with this
 /// message (every offending field) as the reason.</summary>

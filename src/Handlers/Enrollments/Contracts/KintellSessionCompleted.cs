@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 using EventSourced.Domain.Enrollments;
 using Wolverine.Attributes;
 
-namespace EventSourced.Projections.Enrollments.Contracts;
+namespace EventSourced.Handlers.Enrollments.Contracts;
 
 /// <summary><c>kintell.session.completed</c> v1: a mentoring session on Kintell was completed.</summary>
 [MessageIdentity(WireName, Version = 1)]

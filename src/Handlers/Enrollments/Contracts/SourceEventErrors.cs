@@ -1,7 +1,7 @@
 using EventSourced.Domain.Common;
 using EventSourced.Domain.Enrollments.Commands;
 
-namespace EventSourced.Projections.Enrollments.Contracts;
+namespace EventSourced.Handlers.Enrollments.Contracts;
 
 /// <summary>What is wrong with an external event, named as the producer's message names its fields (the command calls
 /// the event id <c>externalEventId</c>, the producer <c>eventId</c>). Used by the handler for its dead-letter reason and by

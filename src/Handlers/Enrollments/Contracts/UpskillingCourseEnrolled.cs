@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 using EventSourced.Domain.Enrollments;
 using Wolverine.Attributes;
 
-namespace EventSourced.Projections.Enrollments.Contracts;
+namespace EventSourced.Handlers.Enrollments.Contracts;
 
 /// <summary><c>upskilling.course.enrolled</c> v1: the user enrolled in an upskilling course.</summary>
 [MessageIdentity(WireName, Version = 1)]
