@@ -1,7 +1,6 @@
 using EventSourced.Host.Cli;
 using EventSourced.Host.Hosting;
 using EventSourced.Operations.Postgres;
-using JasperFx;
 
 // The host's own commands (integrity, backfill-programs, token) take their options out of the arguments; everything else
 // (run, projections, resources, describe, help...) is JasperFx's command line.

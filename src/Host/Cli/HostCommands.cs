@@ -19,6 +19,12 @@ public static class HostCommands
     /// <returns>The exit code, or null when the arguments are not one of these commands.</returns>
     public static async Task<int?> TryRunAsync(WebApplication app, string[] args)
     {
+        if (RebuildCommand.IsMartenRebuild(args))
+        {
+            await Console.Error.WriteLineAsync(RebuildCommand.MartenRebuildRefusal);
+            return RebuildCommand.CouldNotRun;
+        }
+
         if (BackfillProgramsCommand.Matches(args))
         {
             return await BackfillProgramsCommand.RunAsync(app, args);

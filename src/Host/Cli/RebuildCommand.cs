@@ -28,6 +28,16 @@ public sealed class RebuildCommand(IDocumentStore store, TextWriter output, IAns
 
     public static bool Matches(string[] args) => args.Length > 0 && args[0] == Name;
 
+    /// <summary>JasperFx's <c>projections rebuild</c>: Marten's daemon rebuild, which starts by emptying the live tables (and
+    /// which knows nothing of the shadow-table switch). Refused with the way to do it here.</summary>
+    public static bool IsMartenRebuild(string[] args) => args.Length > 1 && args[0] == "projections" && args.Skip(1).Contains("rebuild");
+
+    public const string MartenRebuildRefusal =
+        "projections rebuild is not used here: it would empty the live read tables first, and readers would see them shrink.\n" +
+        "Rebuild them while the service runs with the host's own command (new tables beside the live ones, switched in one short transaction):\n" +
+        "  " + Usage + "\n" +
+        "See docs/incident-repair.md. (`projections list` and the other projections commands work as usual.)";
+
     public async Task<int> RunAsync(CommandLineArguments arguments, CancellationToken cancellation)
     {
         if (arguments.Unknown.Count > 0 || arguments.Positional.Count > 0)
