@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EventSourced.Host.Tests;
 
 /// <summary>A class fixture: the real host (Wolverine, Marten, HTTP pipeline) in memory, on a fresh database.</summary>
-public sealed class HostFixture(PostgresServer server) : IsolatedDatabase(server)
+public class HostFixture(PostgresServer server) : IsolatedDatabase(server)
 {
     public IAlbaHost Host { get; private set; } = null!;
 
@@ -20,16 +20,26 @@ public sealed class HostFixture(PostgresServer server) : IsolatedDatabase(server
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        Host = await TestHosts.StartAsync(ConnectionString, services: services =>
+        Host = await TestHosts.StartAsync(ConnectionString, await SettingsAsync(), services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
-        });
+        }, externalTransports: UsesBroker);
     }
+
+    /// <summary>Settings of a derived fixture's host (e.g. a broker's URI), on top of the test defaults.</summary>
+    protected virtual Task<IReadOnlyDictionary<string, string?>?> SettingsAsync() => Task.FromResult<IReadOnlyDictionary<string, string?>?>(null);
+
+    /// <summary>Whether the host connects to the broker its settings name.</summary>
+    protected virtual bool UsesBroker => false;
 
     public override async ValueTask DisposeAsync()
     {
-        await Host.DisposeAsync();
+        if (Host is not null) // null when the start failed: the start's exception is the one to see
+        {
+            await Host.DisposeAsync();
+        }
+
         await base.DisposeAsync();
     }
 }

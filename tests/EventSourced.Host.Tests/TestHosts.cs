@@ -10,8 +10,10 @@ namespace EventSourced.Host.Tests;
 /// </summary>
 public static class TestHosts
 {
+    /// <param name="externalTransports">Whether the host's broker (ConnectionStrings:RabbitMq) is used; off by default, so
+    /// a setting left in the environment never connects a functional suite to a broker.</param>
     public static Task<IAlbaHost> StartAsync(string connectionString, IReadOnlyDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null, bool externalTransports = false)
     {
         var effective = new Dictionary<string, string?>
         {
@@ -34,7 +36,11 @@ public static class TestHosts
             builder.ConfigureServices(collection =>
             {
                 collection.RunWolverineInSoloMode();
-                collection.DisableAllExternalWolverineTransports();
+                if (!externalTransports)
+                {
+                    collection.DisableAllExternalWolverineTransports();
+                }
+
                 services?.Invoke(collection);
             });
         });

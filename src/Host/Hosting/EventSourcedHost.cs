@@ -6,6 +6,7 @@ using EventSourced.Host.Security;
 using EventSourced.Host.Tenancy;
 using EventSourced.Operations;
 using EventSourced.Operations.Health;
+using EventSourced.Handlers.Messaging;
 using EventSourced.Handlers.Registration;
 using EventSourced.Projections.Registration;
 using JasperFx.CodeGeneration;
@@ -61,6 +62,12 @@ public static class EventSourcedHost
             options.AddEventSourced(); // handlers, durable local queues, dead-letter and retry policies
             options.Policies.AutoApplyTransactions();
             options.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
+
+            // A broker only when one is configured: the external events' queues, dead letters in PostgreSQL (EventSourced.Handlers).
+            if (builder.Configuration.GetConnectionString(EventSourcedRabbitMq.ConnectionStringName) is { Length: > 0 } amqp)
+            {
+                options.UseEventSourcedRabbitMq(amqp);
+            }
 
             // Wolverine's own durability settings by configuration (e.g. Wolverine:Durability:StaleNodeTimeout=00:00:20: how
             // soon a crashed node's inbox is taken over), so operators tune them without a build.

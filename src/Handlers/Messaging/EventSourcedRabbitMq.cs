@@ -1,0 +1,53 @@
+using System.Text.Json;
+using EventSourced.Handlers.Enrollments.Contracts;
+using Wolverine;
+using Wolverine.RabbitMQ;
+using Wolverine.RabbitMQ.Internal;
+using Wolverine.Runtime.Serialization;
+
+namespace EventSourced.Handlers.Messaging;
+
+/// <summary>
+/// RabbitMQ through Wolverine's transport, one call: <c>options.UseEventSourcedRabbitMq(amqpUri)</c>. Without it nothing
+/// needs a broker. The external events arrive on durable queues named after the runbooks' event types, as their producers
+/// publish them: plain JSON (<c>content-type: application/json</c> or none), no Wolverine headers, the same bodies
+/// <c>POST /events/{source}</c> accepts. They are stored in Wolverine's durable inbox (PostgreSQL) before they are
+/// acknowledged, handled by the same handler as the HTTP path (a redelivered or re-sent event enrolls once), and a message
+/// that cannot be read or keeps failing goes to Wolverine's dead-letter storage in PostgreSQL, where the operator's
+/// tooling lists and replays it; the queue keeps flowing behind it.
+/// </summary>
+public static class EventSourcedRabbitMq
+{
+    /// <summary>The connection string name a host reads the AMQP URI from (<c>ConnectionStrings:RabbitMq</c>).</summary>
+    public const string ConnectionStringName = "RabbitMq";
+
+    /// <summary>The inbound queues and the contract each carries.</summary>
+    public static IReadOnlyDictionary<string, Type> InboundQueues { get; } = new Dictionary<string, Type>
+    {
+        [KintellSessionCompleted.WireName] = typeof(KintellSessionCompleted),
+        [BuddyMatchCreated.WireName] = typeof(BuddyMatchCreated),
+        [UpskillingCourseEnrolled.WireName] = typeof(UpskillingCourseEnrolled),
+    };
+
+    // The producers' JSON as the HTTP endpoint reads it: camelCase, case-insensitive, unknown members ignored.
+    private static readonly SystemTextJsonSerializer ProducerJson = new(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+
+    public static WolverineOptions UseEventSourcedRabbitMq(this WolverineOptions options, string amqpUri,
+        Action<RabbitMqTransportExpression>? configure = null)
+    {
+        var rabbit = options.UseRabbitMq(new Uri(amqpUri)).AutoProvision();
+        configure?.Invoke(rabbit);
+        foreach (var (queue, contract) in InboundQueues)
+        {
+            options.ListenToRabbitQueue(queue)
+                .DefaultIncomingMessage(contract)
+                .DefaultSerializer(ProducerJson)
+                .UseDurableInbox()
+                // Failures go to the durable dead-letter storage (PostgreSQL), not to a broker queue: one place for the
+                // operator to list, replay or discard them, whichever way the message came in.
+                .DisableDeadLetterQueueing();
+        }
+
+        return options;
+    }
+}

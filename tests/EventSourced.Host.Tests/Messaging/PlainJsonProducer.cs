@@ -1,0 +1,22 @@
+using System.Text;
+using RabbitMQ.Client;
+
+namespace EventSourced.Host.Tests.Messaging;
+
+/// <summary>A producer that knows nothing of Wolverine: the RabbitMQ client, a JSON body, <c>content-type:
+/// application/json</c>, a persistent message on the default exchange, routed by queue name.</summary>
+internal static class PlainJsonProducer
+{
+    public static async Task PublishAsync(string amqpUri, string queue, params string[] bodies)
+    {
+        var factory = new ConnectionFactory { Uri = new Uri(amqpUri) };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true,
+            publisherConfirmationTrackingEnabled: true));
+        foreach (var body in bodies)
+        {
+            var properties = new BasicProperties { ContentType = "application/json", Persistent = true };
+            await channel.BasicPublishAsync(string.Empty, queue, mandatory: true, properties, Encoding.UTF8.GetBytes(body));
+        }
+    }
+}
