@@ -1,9 +1,8 @@
-using System.Text.Json;
 using EventSourced.Handlers.Enrollments.Contracts;
+using EventSourced.Handlers.Messaging.Integration;
 using Wolverine;
 using Wolverine.RabbitMQ;
 using Wolverine.RabbitMQ.Internal;
-using Wolverine.Runtime.Serialization;
 
 namespace EventSourced.Handlers.Messaging;
 
@@ -14,7 +13,9 @@ namespace EventSourced.Handlers.Messaging;
 /// <c>POST /events/{source}</c> accepts. They are stored in Wolverine's durable inbox (PostgreSQL) before they are
 /// acknowledged, handled by the same handler as the HTTP path (a redelivered or re-sent event enrolls once), and a message
 /// that cannot be read or keeps failing goes to Wolverine's dead-letter storage in PostgreSQL, where the operator's
-/// tooling lists and replays it; the queue keeps flowing behind it.
+/// tooling lists and replays it; the queue keeps flowing behind it. Out: the integration events
+/// (<see cref="IntegrationEvents"/>) on the <c>eventsourced.integration</c> topic exchange, through the durable outbox; the
+/// Marten side of that is <see cref="IntegrationEvents.PublishEventSourcedIntegrationEvents"/>.
 /// </summary>
 public static class EventSourcedRabbitMq
 {
@@ -29,19 +30,19 @@ public static class EventSourcedRabbitMq
         [UpskillingCourseEnrolled.WireName] = typeof(UpskillingCourseEnrolled),
     };
 
-    // The producers' JSON as the HTTP endpoint reads it: camelCase, case-insensitive, unknown members ignored.
-    private static readonly SystemTextJsonSerializer ProducerJson = new(new JsonSerializerOptions(JsonSerializerDefaults.Web));
-
     public static WolverineOptions UseEventSourcedRabbitMq(this WolverineOptions options, string amqpUri,
         Action<RabbitMqTransportExpression>? configure = null)
     {
         var rabbit = options.UseRabbitMq(new Uri(amqpUri)).AutoProvision();
         configure?.Invoke(rabbit);
+        // Out: the integration events (relayed from the log by PublishEventSourcedIntegrationEvents on the Marten side).
+        IntegrationEvents.RouteToExchange(options);
+
         foreach (var (queue, contract) in InboundQueues)
         {
             options.ListenToRabbitQueue(queue)
                 .DefaultIncomingMessage(contract)
-                .DefaultSerializer(ProducerJson)
+                .DefaultSerializer(MessagingJson.Web) // the producers' JSON as the HTTP endpoint reads it
                 .UseDurableInbox()
                 // Failures go to the durable dead-letter storage (PostgreSQL), not to a broker queue: one place for the
                 // operator to list, replay or discard them, whichever way the message came in.

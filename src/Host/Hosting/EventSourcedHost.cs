@@ -7,6 +7,7 @@ using EventSourced.Host.Tenancy;
 using EventSourced.Operations;
 using EventSourced.Operations.Health;
 using EventSourced.Handlers.Messaging;
+using EventSourced.Handlers.Messaging.Integration;
 using EventSourced.Handlers.Registration;
 using EventSourced.Projections.Registration;
 using JasperFx.CodeGeneration;
@@ -45,7 +46,9 @@ public static class EventSourcedHost
         // Feature flags read at runtime, health checks, gauges, the periodic integrity check on one node: EventSourced.Operations,
         // as any host embedding the packages gets them.
         builder.Services.AddEventSourcedOperations(builder.Configuration, metrics => metrics.AddPrometheusExporter());
-        builder.Services.AddMarten(options =>
+        var amqp = builder.Configuration.GetConnectionString(EventSourcedRabbitMq.ConnectionStringName);
+        var broker = !string.IsNullOrWhiteSpace(amqp);
+        var marten = builder.Services.AddMarten(options =>
             {
                 options.DatabaseSchemaName = schema;
                 options.UseEventSourcedTenancy(tenancy, connectionString); // one database, or one per tenant
@@ -53,7 +56,16 @@ public static class EventSourcedHost
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()
-            .IntegrateWithWolverine(integration => integration.UseMainDatabase(tenancy, connectionString));
+            .IntegrateWithWolverine(integration =>
+            {
+                integration.UseMainDatabase(tenancy, connectionString);
+                // The integration events' subscription runs on one node, assigned by Wolverine's agents (several nodes included).
+                integration.UseWolverineManagedEventSubscriptionDistribution = broker;
+            });
+        if (broker)
+        {
+            marten.PublishEventSourcedIntegrationEvents();
+        }
 
         builder.Host.UseWolverine(options =>
         {
@@ -64,9 +76,9 @@ public static class EventSourcedHost
             options.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
 
             // A broker only when one is configured: the external events' queues, dead letters in PostgreSQL (EventSourced.Handlers).
-            if (builder.Configuration.GetConnectionString(EventSourcedRabbitMq.ConnectionStringName) is { Length: > 0 } amqp)
+            if (broker)
             {
-                options.UseEventSourcedRabbitMq(amqp);
+                options.UseEventSourcedRabbitMq(amqp!);
             }
 
             // Wolverine's own durability settings by configuration (e.g. Wolverine:Durability:StaleNodeTimeout=00:00:20: how
