@@ -5,7 +5,7 @@ using Spectre.Console;
 
 namespace EventSourced.Host.Cli;
 
-/// <summary>Routes <c>integrity …</c>, <c>rebuild …</c> and <c>backfill-programs …</c> to the host's own commands.</summary>
+/// <summary>Routes <c>integrity …</c>, <c>rebuild …</c>, <c>dead-letters …</c> and <c>backfill-programs …</c> to the host's own commands.</summary>
 public static class HostCommands
 {
     /// <summary>The arguments the host's configuration may see (a command's own options are removed).</summary>
@@ -14,6 +14,7 @@ public static class HostCommands
         : RebuildCommand.Matches(args) ? [.. ParseRebuild(args).HostArguments]
         : BackfillProgramsCommand.Matches(args) ? BackfillProgramsCommand.HostArguments(args)
         : TokenCommand.Matches(args) ? TokenCommand.HostArguments(args)
+        : DeadLettersCommand.Matches(args) ? [.. DeadLettersCommand.Parse(args).HostArguments]
         : args;
 
     /// <returns>The exit code, or null when the arguments are not one of these commands.</returns>
@@ -28,6 +29,13 @@ public static class HostCommands
         if (BackfillProgramsCommand.Matches(args))
         {
             return await BackfillProgramsCommand.RunAsync(app, args);
+        }
+
+        if (DeadLettersCommand.Matches(args))
+        {
+            var runtime = app.Services.GetRequiredService<Wolverine.Runtime.IWolverineRuntime>();
+            return await new DeadLettersCommand(runtime.Storage.DeadLetters, Console.Out, Console.Error)
+                .RunAsync(DeadLettersCommand.Parse(args), app.Lifetime.ApplicationStopping);
         }
 
         var rebuild = RebuildCommand.Matches(args);
