@@ -39,7 +39,8 @@ public sealed class BenchHost : IAsyncDisposable
     /// <summary>When set, every request's time inside the server (from the first middleware to the response) is recorded here.</summary>
     public LatencyRecorder? ServerTimes { get; set; }
 
-    public static async Task<BenchHost> StartAsync(string connectionString)
+    /// <param name="amqpUri">A RabbitMQ broker for the host (the broker scenario); null: none.</param>
+    public static async Task<BenchHost> StartAsync(string connectionString, string? amqpUri = null)
     {
         var port = FreePort();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -51,6 +52,7 @@ public sealed class BenchHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Marten"] = connectionString,
+            ["ConnectionStrings:RabbitMq"] = amqpUri,
             ["Authentication:Disabled"] = "true",
             ["RateLimiting:Writes:PermitLimit"] = "0",
             [WebHostDefaults.ServerUrlsKey] = $"http://127.0.0.1:{port}",

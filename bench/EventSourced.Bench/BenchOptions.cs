@@ -2,13 +2,13 @@ using System.Globalization;
 
 namespace EventSourced.Bench;
 
-/// <summary>The command line: <c>--events 100000[,1000000] [--scenario command|http|rebuild|integrity|all|seed] [--connection …] [--keep]
+/// <summary>The command line: <c>--events 100000[,1000000] [--scenario command|http|rebuild|integrity|broker|all|seed] [--connection …] [--rabbitmq amqp://…] [--keep]
 /// [--workers 8] [--ops 2000] [--requests 1000] [--output bench/results]</c>.</summary>
 public sealed record BenchOptions
 {
     public const string ConnectionVariable = "EVENTSOURCED_BENCH_POSTGRES";
 
-    public static readonly string[] AllScenarios = ["integrity", "rebuild", "command", "http"];
+    public static readonly string[] AllScenarios = ["integrity", "rebuild", "command", "http", "broker"];
 
     /// <summary>Store sizes, in events, ascending. The database grows from one to the next, so every size after the first is
     /// the same streams plus new ones of the same shape.</summary>
@@ -18,6 +18,9 @@ public sealed record BenchOptions
 
     /// <summary>A server where the user may CREATE DATABASE; null starts the host's embedded cluster.</summary>
     public string? Connection { get; init; }
+
+    /// <summary>The broker scenario's RabbitMQ (an AMQP URI); unset: a private node from the local rabbitmq-server package.</summary>
+    public string? RabbitMq { get; init; }
 
     /// <summary>Keep the database afterwards (its name is printed).</summary>
     public bool Keep { get; init; }
@@ -55,6 +58,7 @@ public sealed record BenchOptions
                 "--events" => options with { Sizes = Value().Split(',', StringSplitOptions.RemoveEmptyEntries).Select(ParseCount).Order().ToArray() },
                 "--scenario" => options with { Scenarios = ParseScenarios(Value()) },
                 "--connection" => options with { Connection = Value() },
+                "--rabbitmq" => options with { RabbitMq = Value() },
                 "--keep" => options with { Keep = true },
                 "--no-auto-prepare" => options with { NoAutoPrepare = true },
                 "--workers" => options with { Workers = (int)ParseCount(Value()) },
@@ -63,7 +67,7 @@ public sealed record BenchOptions
                 "--drifted" => options with { DriftedStreams = (int)ParseCount(Value()) },
                 "--output" => options with { Output = Value() },
                 _ => throw new ArgumentException($"Unknown option {arg}. Options: --events N[,N…] --scenario {string.Join('|', AllScenarios)}|all " +
-                    "--connection <npgsql connection string> --keep --no-auto-prepare --workers N --ops N --requests N --drifted N --output <folder>"),
+                    "--connection <npgsql connection string> --rabbitmq <amqp uri> --keep --no-auto-prepare --workers N --ops N --requests N --drifted N --output <folder>"),
             };
         }
 

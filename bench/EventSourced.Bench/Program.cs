@@ -3,6 +3,7 @@ using EventSourced.Bench;
 using EventSourced.Bench.Measuring;
 using EventSourced.Bench.Reporting;
 using EventSourced.Bench.Scenarios;
+using EventSourced.Testing;
 using EventSourced.Bench.Seeding;
 using Spectre.Console;
 
@@ -42,7 +43,17 @@ IntegritySample? previous = null;
 var hostConnection = options.NoAutoPrepare
     ? new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString) { MaxAutoPrepare = 0 }.ConnectionString
     : database.ConnectionString;
-await using (var host = await BenchHost.StartAsync(hostConnection))
+// The broker scenario's RabbitMQ: the one given, else a private node from the local package, stopped at the end.
+LocalRabbitMqNode? rabbitNode = null;
+var amqp = options.Runs("broker") ? options.RabbitMq : null;
+if (options.Runs("broker") && amqp is null)
+{
+    rabbitNode = await LocalRabbitMqNode.StartAsync(Path.Combine(Path.GetTempPath(), $"eventsourced-bench-rabbitmq-{Guid.NewGuid():N}"[..40]));
+    amqp = $"amqp://guest:guest@127.0.0.1:{rabbitNode.Port}/";
+    AnsiConsole.MarkupLine($"[grey]RabbitMQ: local node {Markup.Escape(rabbitNode.NodeName)} on port {rabbitNode.Port}[/]");
+}
+
+await using (var host = await BenchHost.StartAsync(hostConnection, amqp))
 {
     var context = new BenchContext(options, database, host, new Seeder(host.Store, database.ConnectionString), results,
         EventSourced.Host.Postgres.MartenConnection.WithStatementPreparation(hostConnection));
@@ -83,7 +94,18 @@ await using (var host = await BenchHost.StartAsync(hostConnection))
             AnsiConsole.MarkupLine("[bold]HTTP[/]");
             await HttpScenario.RunAsync(context);
         }
+
+        if (options.Runs("broker"))
+        {
+            AnsiConsole.MarkupLine("[bold]broker[/]");
+            await BrokerScenario.RunAsync(context, amqp!);
+        }
     }
+}
+
+if (rabbitNode is not null)
+{
+    await rabbitNode.StopAsync();
 }
 
 results.PrintTable();

@@ -30,8 +30,11 @@ public static class EventSourcedRabbitMq
         [UpskillingCourseEnrolled.WireName] = typeof(UpskillingCourseEnrolled),
     };
 
+    /// <summary>Messages of one queue handled at once, per node (Wolverine's MaximumParallelMessages on each listener).</summary>
+    public const int DefaultParallelism = 8;
+
     public static WolverineOptions UseEventSourcedRabbitMq(this WolverineOptions options, string amqpUri,
-        Action<RabbitMqTransportExpression>? configure = null)
+        Action<RabbitMqTransportExpression>? configure = null, int parallelism = DefaultParallelism)
     {
         var rabbit = options.UseRabbitMq(new Uri(amqpUri)).AutoProvision();
         configure?.Invoke(rabbit);
@@ -44,6 +47,7 @@ public static class EventSourcedRabbitMq
                 .DefaultIncomingMessage(contract)
                 .DefaultSerializer(MessagingJson.Web) // the producers' JSON as the HTTP endpoint reads it
                 .UseDurableInbox()
+                .MaximumParallelMessages(parallelism)
                 // Failures go to the durable dead-letter storage (PostgreSQL), not to a broker queue: one place for the
                 // operator to list, replay or discard them, whichever way the message came in.
                 .DisableDeadLetterQueueing();

@@ -78,7 +78,8 @@ public static class EventSourcedHost
             // A broker only when one is configured: the external events' queues, dead letters in PostgreSQL (EventSourced.Handlers).
             if (broker)
             {
-                options.UseEventSourcedRabbitMq(amqp!);
+                options.UseEventSourcedRabbitMq(amqp!,
+                    parallelism: builder.Configuration.GetValue("RabbitMq:Parallelism", EventSourcedRabbitMq.DefaultParallelism));
             }
 
             // Wolverine's own durability settings by configuration (e.g. Wolverine:Durability:StaleNodeTimeout=00:00:20: how
