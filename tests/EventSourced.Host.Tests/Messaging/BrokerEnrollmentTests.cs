@@ -14,16 +14,16 @@ namespace EventSourced.Host.Tests.Messaging;
 public sealed class BrokerEnrollmentTests(BrokerHostFixture fixture) : IClassFixture<BrokerHostFixture>
 {
     [Theory]
-    [InlineData(SourceSystems.Kintell, KintellSessionCompleted.WireName)]
-    [InlineData(SourceSystems.Buddy, BuddyMatchCreated.WireName)]
-    [InlineData(SourceSystems.Upskilling, UpskillingCourseEnrolled.WireName)]
-    public async Task Plain_json_on_each_queue_enrolls_the_user(string source, string queue)
+    [InlineData(SourceSystems.Kintell, KintellSessionCompleted.WireName, "application/json")]
+    [InlineData(SourceSystems.Buddy, BuddyMatchCreated.WireName, null)] // no content-type at all
+    [InlineData(SourceSystems.Upskilling, UpskillingCourseEnrolled.WireName, "application/json")]
+    public async Task Plain_json_on_each_queue_enrolls_the_user(string source, string queue, string? contentType)
     {
         var type = Unique("mentorship");
         var program = await fixture.ActiveProgramOfTypeAsync(type, "Template", $"Program {type}");
         var (user, eventId) = (Unique("user"), Unique($"{source}-event"));
 
-        await PlainJsonProducer.PublishAsync(fixture.AmqpUri, queue, Body(eventId, user, type));
+        await PlainJsonProducer.PublishWithContentTypeAsync(fixture.AmqpUri, queue, contentType, Body(eventId, user, type));
 
         var enrollments = await PollAsync(() => fixture.EnrollmentsOfAsync(user), e => e.Length > 0);
         var enrollment = enrollments.ShouldHaveSingleItem();
