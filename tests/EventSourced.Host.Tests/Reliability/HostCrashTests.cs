@@ -115,13 +115,6 @@ public sealed class HostCrashTests(IsolatedDatabase db) : IClassFixture<Isolated
         }
     }
 
-    private static async Task WaitForAsync(Func<Task<bool>> condition, string what)
-    {
-        var waited = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            waited.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(60), what);
-            await Task.Delay(TimeSpan.FromMilliseconds(100), TestContext.Current.CancellationToken);
-        }
-    }
+    private static Task WaitForAsync(Func<Task<bool>> condition, string what) =>
+        Eventually.UntilAsync(condition, what, TestContext.Current.CancellationToken, TimeSpan.FromSeconds(60));
 }
