@@ -1,4 +1,5 @@
 using EventSourced.Handlers.Approvals;
+using EventSourced.Handlers.Approvals.Reminders;
 using EventSourced.Handlers.Enrollments;
 using EventSourced.Handlers.Enrollments.Contracts;
 using EventSourced.Handlers.Resilience;
@@ -23,6 +24,7 @@ public static class EventSourcedWolverineOptions
         // What the handlers depend on, with defaults a host may replace by registering its own first.
         options.Services.TryAddSingleton(TimeProvider.System);
         options.Services.TryAddSingleton(new ApprovalWorkflowOptions());
+        options.Services.TryAddSingleton(new StaleApprovalOptions());
         options.Services.TryAddSingleton(new ProgramLookupOptions());
         options.Services.TryAddSingleton<IntegrityMetrics>();
         options.Policies.UseDurableLocalQueues();

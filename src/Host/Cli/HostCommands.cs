@@ -1,3 +1,4 @@
+using EventSourced.Handlers.Approvals.Reminders;
 using EventSourced.Host.Tenancy;
 using EventSourced.Projections.Integrity;
 using Marten;
@@ -61,7 +62,8 @@ public static class HostCommands
         }
 
         var command = new IntegrityCommand(store, app.Services.GetRequiredService<TimeProvider>(), app.Services.GetRequiredService<IntegrityMetrics>(),
-            Console.Out, AnsiConsole.Console, app.Services.GetRequiredService<TenancySettings>().IsTenanted, Console.Error);
+            Console.Out, AnsiConsole.Console, app.Services.GetRequiredService<TenancySettings>().IsTenanted, Console.Error,
+            app.Services.GetRequiredService<StaleApprovalOptions>().StaleAfter);
         return await command.RunAsync(Parse(args), app.Lifetime.ApplicationStopping);
     }
 

@@ -1,3 +1,4 @@
+using EventSourced.Domain.Approvals.Reminders;
 using EventSourced.Domain.Repairs;
 using EventSourced.Operations.Repairs;
 using EventSourced.Projections.Integrity;
@@ -18,7 +19,7 @@ namespace EventSourced.Host.Cli;
 /// <remarks>The report (text or <c>--json</c>) goes to <paramref name="output"/>, problems to <paramref name="error"/> (stderr
 /// from the command line; <paramref name="output"/> when not given), so <c>--json | jq</c> reads nothing but the report.</remarks>
 public sealed class IntegrityCommand(IDocumentStore store, TimeProvider clock, IntegrityMetrics metrics, TextWriter output, IAnsiConsole console,
-    bool tenanted = false, TextWriter? error = null)
+    bool tenanted = false, TextWriter? error = null, TimeSpan? pendingApprovalMaxAge = null)
 {
     private readonly TextWriter _error = error ?? output;
 
@@ -85,6 +86,7 @@ public sealed class IntegrityCommand(IDocumentStore store, TimeProvider clock, I
             Tables = arguments.Values("--table"),
             TenantId = arguments.Value("--tenant"),
             KeepScratchSchema = arguments.Has("--keep-scratch"),
+            PendingApprovalMaxAge = pendingApprovalMaxAge ?? StaleApprovalPolicy.Default.StaleAfter,
             SinceSequence = since,
             Incremental = arguments.Has("--incremental"),
             StreamIds = streamTexts.Count > 0 ? streamTexts.Select(Guid.Parse).ToArray() : null,

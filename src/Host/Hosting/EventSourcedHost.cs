@@ -4,7 +4,9 @@ using EventSourced.Host.Observability;
 using EventSourced.Host.Postgres;
 using EventSourced.Host.Security;
 using EventSourced.Host.Tenancy;
+using EventSourced.Handlers.Approvals.Reminders;
 using EventSourced.Operations;
+using EventSourced.Operations.Approvals;
 using EventSourced.Operations.Health;
 using EventSourced.Handlers.Messaging;
 using EventSourced.Handlers.Messaging.Integration;
@@ -48,6 +50,7 @@ public static class EventSourcedHost
         builder.Services.AddEventSourcedOperations(builder.Configuration, metrics => metrics.AddPrometheusExporter());
         var amqp = builder.Configuration.GetConnectionString(EventSourcedRabbitMq.ConnectionStringName);
         var broker = !string.IsNullOrWhiteSpace(amqp);
+        var reminders = builder.Configuration.ReadStaleApprovalOptions().Enabled;
         var marten = builder.Services.AddMarten(options =>
             {
                 options.DatabaseSchemaName = schema;
@@ -59,9 +62,15 @@ public static class EventSourcedHost
             .IntegrateWithWolverine(integration =>
             {
                 integration.UseMainDatabase(tenancy, connectionString);
-                // The integration events' subscription runs on one node, assigned by Wolverine's agents (several nodes included).
-                integration.UseWolverineManagedEventSubscriptionDistribution = broker;
+                // The event subscriptions (stale-approval reminders, integration events) run on one node each, assigned by
+                // Wolverine's agents (several nodes included).
+                integration.UseWolverineManagedEventSubscriptionDistribution = broker || reminders;
             });
+        if (reminders)
+        {
+            marten.ScheduleStaleApprovalReminders();
+        }
+
         if (broker)
         {
             marten.PublishEventSourcedIntegrationEvents();

@@ -1,5 +1,6 @@
 using System.Net.Mime;
 using EventSourced.Domain.Common;
+using EventSourced.Handlers.Approvals.Reminders;
 using EventSourced.Host.Http;
 using EventSourced.Host.Security;
 using EventSourced.Host.Tenancy;
@@ -23,7 +24,7 @@ public static class IntegrityEndpoint
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, MediaTypeNames.Application.ProblemJson)]
     [WolverineGet("/admin/integrity")]
     public static async Task<IResult> Get(string[]? table, HttpContext context, IDocumentStore store, TimeProvider clock, IntegrityMetrics metrics,
-        TenancySettings tenancy, CancellationToken cancellation)
+        TenancySettings tenancy, StaleApprovalOptions stale, CancellationToken cancellation)
     {
         var tables = (table ?? []).SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
         try
@@ -35,7 +36,7 @@ public static class IntegrityEndpoint
             return DomainError.Validation([new FieldError("table", ex.Message, "known-table")]).ToProblem(context);
         }
 
-        var report = await IntegrityCheck.RunAsync(store, new IntegrityCheckOptions { Tables = tables, TenantId = tenancy.IsTenanted ? context.User.TenantId() : null }, clock, cancellation: cancellation);
+        var report = await IntegrityCheck.RunAsync(store, new IntegrityCheckOptions { Tables = tables, PendingApprovalMaxAge = stale.StaleAfter, TenantId = tenancy.IsTenanted ? context.User.TenantId() : null }, clock, cancellation: cancellation);
         metrics.Record(report);
         return Results.Json(report, IntegrityJson.Options);
     }

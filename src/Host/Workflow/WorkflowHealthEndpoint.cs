@@ -1,4 +1,5 @@
 using EventSourced.Handlers.Approvals;
+using EventSourced.Handlers.Approvals.Reminders;
 using EventSourced.Handlers.Resilience;
 using EventSourced.Projections.Approvals;
 using Marten;
@@ -30,12 +31,13 @@ public static class WorkflowHealthEndpoint
     [ProducesResponseType<WorkflowHealthReport>(StatusCodes.Status200OK)]
     [ProducesResponseType<WorkflowHealthReport>(StatusCodes.Status503ServiceUnavailable)]
     [WolverineGet("/api/workflow/health")]
-    public static async Task<IResult> Get(IQuerySession session, TimeProvider clock, ApprovalWorkflowOptions workflow, CancellationToken cancellation)
+    public static async Task<IResult> Get(IQuerySession session, TimeProvider clock, ApprovalWorkflowOptions workflow,
+        StaleApprovalOptions stale, CancellationToken cancellation)
     {
         var now = clock.GetUtcNow();
         try
         {
-            var metrics = await session.WorkflowMetricsAsync(now, cancellation);
+            var metrics = await session.WorkflowMetricsAsync(now, stale.StaleAfter, cancellation);
             return Results.Ok(new WorkflowHealthReport("healthy", now,
                 new WorkflowHealthChecks(new ComponentHealth("healthy"), new WorkflowComponentHealth("healthy", workflow.Enabled, metrics))));
         }

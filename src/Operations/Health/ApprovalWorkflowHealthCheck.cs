@@ -1,4 +1,5 @@
 using EventSourced.Handlers.Approvals;
+using EventSourced.Handlers.Approvals.Reminders;
 using EventSourced.Handlers.Resilience;
 using EventSourced.Projections.Approvals;
 using Marten;
@@ -10,7 +11,8 @@ namespace EventSourced.Operations.Health;
 /// The 90 % approval workflow (in <c>/health</c>, not a readiness check: an idle or disabled workflow does not make the service
 /// unready): whether it is on (the feature flag, as read now) and how many approvals are pending, over every tenant database.
 /// </summary>
-internal sealed class ApprovalWorkflowHealthCheck(IDocumentStore store, ApprovalWorkflowOptions workflow, TimeProvider clock) : IHealthCheck
+internal sealed class ApprovalWorkflowHealthCheck(IDocumentStore store, ApprovalWorkflowOptions workflow, StaleApprovalOptions stale,
+    TimeProvider clock) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -20,13 +22,14 @@ internal sealed class ApprovalWorkflowHealthCheck(IDocumentStore store, Approval
             foreach (var database in await store.Storage.AllDatabases())
             {
                 await using var session = store.QuerySession(Marten.Services.SessionOptions.ForDatabase(database));
-                perDatabase.Add(await session.WorkflowMetricsOfEveryTenantAsync(clock.GetUtcNow(), cancellationToken));
+                perDatabase.Add(await session.WorkflowMetricsOfEveryTenantAsync(clock.GetUtcNow(), stale.StaleAfter, cancellationToken));
             }
 
             var metrics = WorkflowMetrics.Sum(perDatabase);
             var state = workflow.Enabled ? "enabled" : "disabled (Workflow:Disable90PercentWorkflow / DISABLE_90PCT_WORKFLOW)";
-            return HealthCheckResult.Healthy($"Approval workflow {state}; {metrics.PendingApprovals} approval(s) pending.",
-                new Dictionary<string, object> { ["enabled"] = workflow.Enabled, ["pendingApprovals"] = metrics.PendingApprovals });
+            return HealthCheckResult.Healthy($"Approval workflow {state}; {metrics.PendingApprovals} approval(s) pending, {metrics.StaleApprovals} of them stale.",
+                new Dictionary<string, object> { ["enabled"] = workflow.Enabled, ["pendingApprovals"] = metrics.PendingApprovals,
+                    ["staleApprovals"] = metrics.StaleApprovals });
         }
         catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
         {

@@ -12,7 +12,7 @@ namespace EventSourced.Operations.Integrity;
 /// whole log. Off unless configured.
 /// </summary>
 internal sealed partial class IntegrityMonitorAgent(Uri uri, TimeSpan interval, IDocumentStore store, TimeProvider clock, IntegrityMetrics metrics,
-    ILogger<IntegrityMonitorAgent> logger) : IAgent
+    TimeSpan pendingApprovalMaxAge, ILogger<IntegrityMonitorAgent> logger) : IAgent
 {
     private CancellationTokenSource? _stopping;
     private Task? _loop;
@@ -59,7 +59,7 @@ internal sealed partial class IntegrityMonitorAgent(Uri uri, TimeSpan interval, 
         {
             try
             {
-                foreach (var report in await IntegrityCheck.RunForTenantsAsync(store, new IntegrityCheckOptions(), clock, cancellation: stoppingToken))
+                foreach (var report in await IntegrityCheck.RunForTenantsAsync(store, new IntegrityCheckOptions { PendingApprovalMaxAge = pendingApprovalMaxAge }, clock, cancellation: stoppingToken))
                 {
                     metrics.Record(report);
                     if (report.IsClean)

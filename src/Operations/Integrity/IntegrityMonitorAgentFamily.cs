@@ -1,3 +1,5 @@
+using EventSourced.Domain.Approvals.Reminders;
+using EventSourced.Handlers.Approvals.Reminders;
 using EventSourced.Projections.Integrity;
 using Marten;
 using Wolverine.Runtime;
@@ -35,6 +37,7 @@ public sealed class IntegrityMonitorAgentFamily(IConfiguration configuration, IS
 
         return ValueTask.FromResult<IAgent>(new IntegrityMonitorAgent(uri, interval, services.GetRequiredService<IDocumentStore>(),
             services.GetRequiredService<TimeProvider>(), services.GetRequiredService<IntegrityMetrics>(),
+            services.GetService<StaleApprovalOptions>()?.StaleAfter ?? StaleApprovalPolicy.Default.StaleAfter,
             services.GetRequiredService<ILogger<IntegrityMonitorAgent>>()));
     }
 

@@ -1,3 +1,4 @@
+using EventSourced.Handlers.Approvals.Reminders;
 using EventSourced.Projections.Approvals;
 using EventSourced.Projections.Observability;
 using Marten;
@@ -9,7 +10,7 @@ namespace EventSourced.Operations.Metrics;
 /// Refreshes the gauges that need a query (pending approvals, approval rate, outbox and dead-letter depth) every
 /// <c>Metrics:RefreshInterval</c> (default 30 s), so a scrape never waits on the database. Totals over every tenant and tenant database.
 /// </summary>
-internal sealed partial class MetricsRefresher(IDocumentStore store, IWolverineRuntime wolverine, TimeProvider clock, IConfiguration configuration,
+internal sealed partial class MetricsRefresher(IDocumentStore store, IWolverineRuntime wolverine, StaleApprovalOptions stale, TimeProvider clock, IConfiguration configuration,
     IHostApplicationLifetime lifetime, ILogger<MetricsRefresher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -32,7 +33,7 @@ internal sealed partial class MetricsRefresher(IDocumentStore store, IWolverineR
                 foreach (var database in await store.Storage.AllDatabases())
                 {
                     await using var session = store.QuerySession(Marten.Services.SessionOptions.ForDatabase(database));
-                    perDatabase.Add(await session.WorkflowMetricsOfEveryTenantAsync(clock.GetUtcNow(), stoppingToken));
+                    perDatabase.Add(await session.WorkflowMetricsOfEveryTenantAsync(clock.GetUtcNow(), stale.StaleAfter, stoppingToken));
                 }
 
                 var workflow = WorkflowMetrics.Sum(perDatabase);

@@ -22,26 +22,31 @@ public static class ApprovalQueries
         (await session.ViewsAsync<ApprovalView>($"select {ViewJson} from {session.Table(CampaignApprovalsTable.Name)} where tenant_id = ? and id = ?", cancellation, session.TenantId, id))
         .SingleOrDefault();
 
-    /// <summary>The runbook's workflow metrics of the session's tenant: pending approvals, and decisions of the last 7 days.</summary>
-    public static Task<WorkflowMetrics> WorkflowMetricsAsync(this IQuerySession session, DateTimeOffset now, CancellationToken cancellation = default) =>
-        MetricsAsync(session, now, session.TenantId, cancellation);
+    /// <summary>The runbook's workflow metrics of the session's tenant: pending approvals (and those pending longer than
+    /// <paramref name="staleAfter"/>), and decisions of the last 7 days.</summary>
+    public static Task<WorkflowMetrics> WorkflowMetricsAsync(this IQuerySession session, DateTimeOffset now, TimeSpan staleAfter,
+        CancellationToken cancellation = default) =>
+        MetricsAsync(session, now, staleAfter, session.TenantId, cancellation);
 
     /// <summary>The same metrics summed over every tenant in the session's database (the host's gauges: totals, no tenant's detail).</summary>
-    public static Task<WorkflowMetrics> WorkflowMetricsOfEveryTenantAsync(this IQuerySession session, DateTimeOffset now,
+    public static Task<WorkflowMetrics> WorkflowMetricsOfEveryTenantAsync(this IQuerySession session, DateTimeOffset now, TimeSpan staleAfter,
         CancellationToken cancellation = default) =>
-        MetricsAsync(session, now, tenantId: null, cancellation);
+        MetricsAsync(session, now, staleAfter, tenantId: null, cancellation);
 
-    private static async Task<WorkflowMetrics> MetricsAsync(IQuerySession session, DateTimeOffset now, string? tenantId, CancellationToken cancellation)
+    private static async Task<WorkflowMetrics> MetricsAsync(IQuerySession session, DateTimeOffset now, TimeSpan staleAfter, string? tenantId,
+        CancellationToken cancellation)
     {
         var since = now.AddDays(-7);
+        var staleBefore = now - staleAfter;
         var json = (await session.AdvancedSql.QueryAsync<string>(
             "select jsonb_build_object(" +
             "'pendingApprovals', count(*) filter (where status = 'pending'), " +
             "'activeWorkflows', count(distinct campaign_id) filter (where status = 'pending'), " +
             "'approvedLast7Days', count(*) filter (where status = 'approved' and decided_at > ?), " +
-            "'rejectedLast7Days', count(*) filter (where status = 'rejected' and decided_at > ?))::text " +
+            "'rejectedLast7Days', count(*) filter (where status = 'rejected' and decided_at > ?), " +
+            "'staleApprovals', count(*) filter (where status = 'pending' and requested_at < ?))::text " +
             $"from {session.Table(CampaignApprovalsTable.Name)} where ?::text is null or tenant_id = ?::text",
-            cancellation, since, since, tenantId!, tenantId!)).Single();
+            cancellation, since, since, staleBefore, tenantId!, tenantId!)).Single();
         return System.Text.Json.JsonSerializer.Deserialize<WorkflowMetrics>(json, new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
     }
 }

@@ -26,12 +26,17 @@ public static class EventSourcedMetrics
     private static readonly Counter<long> ConfigValidationFailures = Meter.CreateCounter<long>("eventsourced.config_validation.failures", "{request}",
         "Requests refused with 'Config validation failed'");
 
+    private static readonly Counter<long> StaleApprovalReminders = Meter.CreateCounter<long>("eventsourced.approvals.stale_reminders", "{reminder}",
+        "Reminders sent for approvals pending longer than the stale-approval policy (approval.stale)");
+
     private static Snapshot _latest = new(null, null, null);
 
     static EventSourcedMetrics()
     {
         Meter.CreateObservableGauge("eventsourced.approvals.pending", () => Observe(_latest.Workflow?.PendingApprovals), "{approval}",
             "Approvals waiting for a reviewer");
+        Meter.CreateObservableGauge("eventsourced.approvals.stale", () => Observe(_latest.Workflow?.StaleApprovals), "{approval}",
+            "Approvals pending longer than the stale-approval policy (Workflow:StaleApprovals:StaleAfter)");
         Meter.CreateObservableGauge("eventsourced.approvals.approval_rate", () => ObserveRate(_latest.Workflow?.ApprovalRate), "%",
             "Approved share of the decisions of the last 7 days");
         Meter.CreateObservableGauge("eventsourced.wolverine.outbox_depth", () => Observe(_latest.Outgoing), "{envelope}",
@@ -57,6 +62,8 @@ public static class EventSourcedMetrics
         LookupFailures.Add(1, new KeyValuePair<string, object?>("source_system", sourceSystem));
 
     public static void RecordConfigValidationFailure() => ConfigValidationFailures.Add(1);
+
+    public static void RecordStaleApprovalReminder() => StaleApprovalReminders.Add(1);
 
     /// <summary>Sets the gauges' values (the host refreshes them periodically: gauges must not query on every scrape).</summary>
     public static void Refresh(WorkflowMetrics? workflow, long? outgoing, long? deadLetters) => _latest = new Snapshot(workflow, outgoing, deadLetters);

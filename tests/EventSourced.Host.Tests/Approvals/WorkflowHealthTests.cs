@@ -39,19 +39,19 @@ public sealed class WorkflowHealthTests(HostFixture fixture) : IClassFixture<Hos
             (await HealthAsync()).ShouldBeJson(Expected(start, pending: 4, active: 4, approved: 2, rejected: 1, rate: "66.7"));
             await fixture.ShouldPassRunbookDiagnosesAsync();
 
-            // Six days later the decisions still count; eight days later only the pending approvals do.
+            // Six days later the decisions still count; eight days later only the pending approvals do, and they are stale (7 days).
             fixture.Clock.Now = start.AddDays(6);
             (await HealthAsync()).ShouldBeJson(Expected(start.AddDays(6), pending: 4, active: 4, approved: 2, rejected: 1, rate: "66.7"));
             fixture.Clock.Now = start.AddDays(8);
-            (await HealthAsync()).ShouldBeJson(Expected(start.AddDays(8), pending: 4, active: 4, approved: 0, rejected: 0, rate: "null"));
+            (await HealthAsync()).ShouldBeJson(Expected(start.AddDays(8), pending: 4, active: 4, approved: 0, rejected: 0, rate: "null", stale: 4));
 
             // A decision today, with older ones outside the window: 1 of 1 approved.
             var pending = await fixture.ApprovalsAsync("status=pending");
             await fixture.DecideAsync(pending[0].Id, Approve());
-            (await HealthAsync()).ShouldBeJson(Expected(start.AddDays(8), pending: 3, active: 3, approved: 1, rejected: 0, rate: "100"));
+            (await HealthAsync()).ShouldBeJson(Expected(start.AddDays(8), pending: 3, active: 3, approved: 1, rejected: 0, rate: "100", stale: 3));
             await fixture.DecideAsync(pending[1].Id, Reject());
             await fixture.DecideAsync(pending[2].Id, Reject());
-            (await HealthAsync()).ShouldBeJson(Expected(start.AddDays(8), pending: 1, active: 1, approved: 1, rejected: 2, rate: "33.3"));
+            (await HealthAsync()).ShouldBeJson(Expected(start.AddDays(8), pending: 1, active: 1, approved: 1, rejected: 2, rate: "33.3", stale: 1));
             await fixture.ShouldPassRunbookDiagnosesAsync();
         }
         finally
@@ -69,12 +69,12 @@ public sealed class WorkflowHealthTests(HostFixture fixture) : IClassFixture<Hos
     }
 
     /// <summary>The whole document: no member more or less than the runbook's.</summary>
-    private static string Expected(DateTimeOffset now, int pending, int active, int approved, int rejected, string rate) => $$"""
+    private static string Expected(DateTimeOffset now, int pending, int active, int approved, int rejected, string rate, int stale = 0) => $$"""
         {"status": "healthy", "timestamp": "{{now.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)}}",
          "checks": {"database": {"status": "healthy"},
                     "workflows": {"status": "healthy", "enabled": true,
                                   "metrics": {"pendingApprovals": {{pending}}, "activeWorkflows": {{active}},
-                                              "approvedLast7Days": {{approved}}, "rejectedLast7Days": {{rejected}},
+                                              "approvedLast7Days": {{approved}}, "rejectedLast7Days": {{rejected}}, "staleApprovals": {{stale}},
                                               "decidedLast7Days": {{approved + rejected}}, "approvalRate": {{rate}} } } } }
         """;
 }

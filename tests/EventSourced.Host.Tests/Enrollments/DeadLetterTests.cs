@@ -1,3 +1,4 @@
+using EventSourced.Host.Tests.Messaging;
 using System.Net;
 using EventSourced.Domain.Enrollments;
 using EventSourced.Handlers.Enrollments.Contracts;
@@ -93,7 +94,7 @@ public sealed class DeadLetterTests(HostFixture fixture) : IClassFixture<HostFix
     public async Task A_malformed_event_posted_over_http_is_refused_at_once_naming_every_field_and_nothing_is_queued()
     {
         var eventId = Unique("kintell-event");
-        var inboxBefore = await Sql.ScalarAsync(fixture.ConnectionString, "select count(*) from wolverine_incoming_envelopes");
+        var inboxBefore = await Sql.ScalarAsync(fixture.ConnectionString, $"select count(*) from wolverine_incoming_envelopes where {Inbox.ExceptReminders}");
 
         var response = await fixture.Host.PostAsync("/events/kintell", $$"""
             {"eventId": "{{eventId}}", "companyId": "{{Guid.NewGuid()}}", "programType": "mentorship", "sessionId": "s-77", "durationMinutes": 60}
@@ -102,7 +103,7 @@ public sealed class DeadLetterTests(HostFixture fixture) : IClassFixture<HostFix
         response.Status.ShouldBe(HttpStatusCode.BadRequest, response.Body);
         response.Problem.Errors!.Keys.ShouldBe(["userId", "occurredAt"], ignoreOrder: true);
         response.Problem.Errors["userId"].ShouldBe(["'userId' must not be empty."]);
-        (await Sql.ScalarAsync(fixture.ConnectionString, "select count(*) from wolverine_incoming_envelopes")).ShouldBe(inboxBefore);
+        (await Sql.ScalarAsync(fixture.ConnectionString, $"select count(*) from wolverine_incoming_envelopes where {Inbox.ExceptReminders}")).ShouldBe(inboxBefore);
         (await fixture.DeadLettersMentioningAsync(eventId)).ShouldBeEmpty();
         await ShouldHaveNoEnrollmentAsync(SourceSystems.Kintell, eventId);
     }

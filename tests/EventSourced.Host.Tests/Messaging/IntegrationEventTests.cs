@@ -6,11 +6,8 @@ using EventSourced.Handlers.Messaging.Integration;
 using EventSourced.Host.Tests.Enrollments;
 using EventSourced.Host.Tests.Programs;
 using EventSourced.Testing;
-using RabbitMQ.Client;
 using static EventSourced.Host.Tests.Enrollments.EnrollmentSeed;
 using System.Net;
-using System.Text;
-using System.Text.Json;
 
 namespace EventSourced.Host.Tests.Messaging;
 
@@ -24,7 +21,7 @@ public sealed class IntegrationEventTests(BrokerHostFixture fixture) : IClassFix
     [Fact]
     public async Task Templates_programs_and_enrollments_leave_as_the_documented_integration_events()
     {
-        await using var consumer = await Consumer.BindAsync(fixture.AmqpUri);
+        await using var consumer = await IntegrationEventConsumer.BindAsync(fixture.AmqpUri);
         var type = Unique("mentorship");
         var program = await fixture.ActiveProgramOfTypeAsync(type, "Template", $"Program {type}");
         var (user, eventId) = (Unique("user"), Unique("kintell-event"));
@@ -49,7 +46,7 @@ public sealed class IntegrationEventTests(BrokerHostFixture fixture) : IClassFix
     [Fact]
     public async Task The_approval_workflow_leaves_as_requested_decided_and_order_created()
     {
-        await using var consumer = await Consumer.BindAsync(fixture.AmqpUri);
+        await using var consumer = await IntegrationEventConsumer.BindAsync(fixture.AmqpUri);
         var approved = await fixture.PendingAsync(Unique("approved"));
         var rejected = await fixture.PendingAsync(Unique("rejected"));
         var approval = await fixture.DecideAsync(approved.ApprovalRequestId!.Value, ApprovalRequests.Approve("reviewer-7", "Budget confirmed"));
@@ -73,7 +70,7 @@ public sealed class IntegrationEventTests(BrokerHostFixture fixture) : IClassFix
     [Fact]
     public async Task A_refused_command_publishes_nothing()
     {
-        await using var consumer = await Consumer.BindAsync(fixture.AmqpUri);
+        await using var consumer = await IntegrationEventConsumer.BindAsync(fixture.AmqpUri);
         var type = Unique("mentorship");
         var refused = await fixture.ActiveProgramOfTypeAsync(type, "Template", $"Program {type}");
         var marker = await fixture.ActiveProgramOfTypeAsync(Unique("marker"), "Template", "Marker");
@@ -85,56 +82,5 @@ public sealed class IntegrationEventTests(BrokerHostFixture fixture) : IClassFix
         // The subscription relays in log order: once the later marker's change is out, the refused one would be too.
         var received = await consumer.UntilAsync(m => m.Key == ProgramStatusChangedV1.Key && m.Guid("programId") == marker.Id && m.String("to") == "paused");
         received.Where(m => m.Key == ProgramStatusChangedV1.Key && m.Guid("programId") == refused.Id).Select(m => m.String("to")).ShouldBe(["active"]);
-    }
-
-    /// <summary>A queue of its own bound to the exchange with <c>#</c>: every integration event published after it is bound.</summary>
-    private sealed class Consumer : IAsyncDisposable
-    {
-        private readonly IConnection _connection;
-        private readonly IChannel _channel;
-        private readonly string _queue;
-        private readonly List<Received> _received = [];
-
-        private Consumer(IConnection connection, IChannel channel, string queue) => (_connection, _channel, _queue) = (connection, channel, queue);
-
-        public static async Task<Consumer> BindAsync(string amqpUri)
-        {
-            var connection = await new ConnectionFactory { Uri = new Uri(amqpUri) }.CreateConnectionAsync();
-            var channel = await connection.CreateChannelAsync();
-            var queue = (await channel.QueueDeclareAsync(string.Empty, durable: false, exclusive: true, autoDelete: true)).QueueName;
-            await channel.ExchangeDeclarePassiveAsync(IntegrationEvents.Exchange); // declared by the host, as a topic exchange
-            await channel.QueueBindAsync(queue, IntegrationEvents.Exchange, "#");
-            return new Consumer(connection, channel, queue);
-        }
-
-        public async Task<IReadOnlyList<Received>> UntilAsync(Func<Received, bool> done)
-        {
-            await Eventually.UntilAsync(async () =>
-            {
-                while (await _channel.BasicGetAsync(_queue, autoAck: true) is { } message)
-                {
-                    _received.Add(new Received(message.RoutingKey, message.BasicProperties.ContentType,
-                        JsonDocument.Parse(Encoding.UTF8.GetString(message.Body.Span)).RootElement.Clone()));
-                }
-
-                return _received.Any(done);
-            }, "the integration event arrived", TestContext.Current.CancellationToken, PollTimeout);
-            return _received;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _channel.DisposeAsync();
-            await _connection.DisposeAsync();
-        }
-    }
-
-    private sealed record Received(string Key, string? ContentType, JsonElement Body)
-    {
-        public Guid? Guid(string name) => Body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetGuid() : null;
-
-        public int? Int(string name) => Body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt32() : null;
-
-        public string? String(string name) => Body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
     }
 }

@@ -34,6 +34,7 @@ public static class IntegrationEvents
         [typeof(OrderCreatedV1)] = OrderCreatedV1.Key,
         [typeof(TemplatePublishedV1)] = TemplatePublishedV1.Key,
         [typeof(ProgramStatusChangedV1)] = ProgramStatusChangedV1.Key,
+        [typeof(ApprovalStaleV1)] = ApprovalStaleV1.Key, // from the stale-approval reminders, not from this subscription
     };
 
     /// <summary>Marten side: the subscription that turns stored events into integration events.</summary>
