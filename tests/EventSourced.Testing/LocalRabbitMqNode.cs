@@ -77,6 +77,11 @@ public sealed class LocalRabbitMqNode
         await ControlAsync("set_permissions", "-p", name, "guest", ".*", ".*", ".*");
     }
 
+    /// <summary>Runs <c>rabbitmqctl</c> against this node (e.g. <c>set_vhost_limits</c>), failing on a non-zero exit.</summary>
+    public Task ControlAsync(params string[] args) => _asRoot
+        ? RunAsync("rabbitmqctl", ["-n", NodeName, .. args], _environment)
+        : RunAsync(Path.Combine(PackageBin, "rabbitmqctl"), ["-n", NodeName, .. args], _environment);
+
     public async Task StopAsync()
     {
         try
@@ -92,10 +97,6 @@ public sealed class LocalRabbitMqNode
     private Task ServerAsync(params string[] args) => _asRoot
         ? RunAsync("rabbitmq-server", args, _environment)
         : RunAsync(Path.Combine(PackageBin, "rabbitmq-server"), args, _environment);
-
-    private Task ControlAsync(params string[] args) => _asRoot
-        ? RunAsync("rabbitmqctl", ["-n", NodeName, .. args], _environment)
-        : RunAsync(Path.Combine(PackageBin, "rabbitmqctl"), ["-n", NodeName, .. args], _environment);
 
     private static async Task RunAsync(string file, IEnumerable<string> args, IReadOnlyDictionary<string, string> environment)
     {

@@ -55,6 +55,47 @@ public sealed class RabbitMqServer : IAsyncLifetime
         return new UriBuilder(_root!) { Path = "/" + Uri.EscapeDataString(name) }.Uri.ToString();
     }
 
+    /// <summary>Whether the tests control this broker (a container or a local node), so they can cut a virtual host off;
+    /// not a broker given by <c>EVENTSOURCED_TEST_RABBITMQ</c>.</summary>
+    public bool CanCutOff => _configured is null;
+
+    /// <summary>
+    /// The broker goes away for the clients of one virtual host only: its open connections are closed and new ones refused
+    /// (a connection limit of 0), while other test classes keep theirs. <see cref="RestoreAsync"/> lets them in again.
+    /// </summary>
+    public async Task CutOffAsync(string amqpUri)
+    {
+        var vhost = VirtualHostOf(amqpUri);
+        await ControlAsync("set_vhost_limits", "-p", vhost, "{\"max-connections\": 0}");
+        await ControlAsync("close_all_connections", "-p", vhost, "cut off by a test");
+    }
+
+    public Task RestoreAsync(string amqpUri) => ControlAsync("clear_vhost_limits", "-p", VirtualHostOf(amqpUri));
+
+    private static string VirtualHostOf(string amqpUri) => Uri.UnescapeDataString(new Uri(amqpUri).AbsolutePath.TrimStart('/'));
+
+    private async Task ControlAsync(params string[] args)
+    {
+        if (!CanCutOff)
+        {
+            throw new InvalidOperationException($"The broker given by {UriVariable} is not under the tests' control.");
+        }
+
+        await StartAsync();
+        if (_container is not null)
+        {
+            var result = await _container.ExecAsync(["rabbitmqctl", .. args]);
+            if (result.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"rabbitmqctl {string.Join(' ', args)} exited {result.ExitCode}: {result.Stdout} {result.Stderr}");
+            }
+        }
+        else
+        {
+            await _node!.ControlAsync(args);
+        }
+    }
+
     private async Task StartAsync()
     {
         await _starting.WaitAsync();

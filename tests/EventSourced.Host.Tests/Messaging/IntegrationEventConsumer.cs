@@ -18,14 +18,27 @@ internal sealed class IntegrationEventConsumer : IAsyncDisposable
 
     private IntegrationEventConsumer(IConnection connection, IChannel channel, string queue) => (_connection, _channel, _queue) = (connection, channel, queue);
 
-    public static async Task<IntegrationEventConsumer> BindAsync(string amqpUri)
+    /// <summary>A consumer on a queue of its own (<paramref name="durableQueue"/>: a named durable one, which outlives this
+    /// connection and is read again with <see cref="AttachAsync"/>; else a server-named one that goes with it).</summary>
+    public static async Task<IntegrationEventConsumer> BindAsync(string amqpUri, string? durableQueue = null)
     {
         var connection = await new ConnectionFactory { Uri = new Uri(amqpUri) }.CreateConnectionAsync();
         var channel = await connection.CreateChannelAsync();
-        var queue = (await channel.QueueDeclareAsync(string.Empty, durable: false, exclusive: true, autoDelete: true)).QueueName;
+        var queue = durableQueue is null
+            ? (await channel.QueueDeclareAsync(string.Empty, durable: false, exclusive: true, autoDelete: true)).QueueName
+            : (await channel.QueueDeclareAsync(durableQueue, durable: true, exclusive: false, autoDelete: false)).QueueName;
         await channel.ExchangeDeclarePassiveAsync(IntegrationEvents.Exchange); // declared by the host, as a topic exchange
         await channel.QueueBindAsync(queue, IntegrationEvents.Exchange, "#");
         return new IntegrationEventConsumer(connection, channel, queue);
+    }
+
+    /// <summary>A consumer reading a durable queue bound before (see <see cref="BindAsync"/>).</summary>
+    public static async Task<IntegrationEventConsumer> AttachAsync(string amqpUri, string durableQueue)
+    {
+        var connection = await new ConnectionFactory { Uri = new Uri(amqpUri) }.CreateConnectionAsync();
+        var channel = await connection.CreateChannelAsync();
+        await channel.QueueDeclarePassiveAsync(durableQueue);
+        return new IntegrationEventConsumer(connection, channel, durableQueue);
     }
 
     public async Task<IReadOnlyList<Received>> UntilAsync(Func<Received, bool> done)
