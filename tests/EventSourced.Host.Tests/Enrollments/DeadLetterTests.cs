@@ -30,7 +30,7 @@ public sealed class DeadLetterTests(HostFixture fixture) : IClassFixture<HostFix
 
         var envelope = session.MovedToErrorQueue.Envelopes().ShouldHaveSingleItem();
         envelope.Message.ShouldBe(message);
-        session.MessageSucceeded.Envelopes().ShouldBeEmpty();
+        session.MessageSucceeded.Envelopes().WithoutReminders().ShouldBeEmpty();
         session.AllExceptions().ShouldHaveSingleItem().ShouldBeOfType<InvalidEnrollmentEventException>();
         var reason = $"Invalid {source} event '{eventId}': userId: 'userId' must not be empty.; occurredAt: 'occurredAt' must not be empty.";
         var deadLetter = (await fixture.DeadLetterAsync(envelope.Id)).ShouldHaveSingleItem();

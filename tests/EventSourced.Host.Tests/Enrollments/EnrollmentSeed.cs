@@ -1,3 +1,4 @@
+using EventSourced.Host.Tests.Messaging;
 using System.Net;
 using EventSourced.Domain.Enrollments;
 using EventSourced.Host.Tests.Programs;
@@ -101,7 +102,7 @@ internal static class EnrollmentSeed
     public static void ShouldHaveSucceeded(this ITrackedSession session, int messages = 1)
     {
         session.Status.ShouldBe(TrackingStatus.Completed);
-        session.MessageSucceeded.Envelopes().Count().ShouldBe(messages);
+        session.MessageSucceeded.Envelopes().WithoutReminders().Count().ShouldBe(messages);
         session.MessageFailed.Envelopes().ShouldBeEmpty();
         session.MovedToErrorQueue.Envelopes().ShouldBeEmpty();
         session.AllExceptions().ShouldBeEmpty();

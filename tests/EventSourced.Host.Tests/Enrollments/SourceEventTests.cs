@@ -1,3 +1,4 @@
+using EventSourced.Host.Tests.Messaging;
 using EventSourced.Domain.Enrollments;
 using EventSourced.Host.Tests.Programs;
 using static EventSourced.Host.Tests.Enrollments.EnrollmentSeed;
@@ -28,7 +29,7 @@ public sealed class SourceEventTests(HostFixture fixture) : IClassFixture<HostFi
         var session = await fixture.DeliverAsync(message);
 
         session.ShouldHaveSucceeded();
-        session.MessageSucceeded.Envelopes().Single().Message.ShouldBe(message);
+        session.MessageSucceeded.Envelopes().WithoutReminders().Single().Message.ShouldBe(message);
         var id = IdOf(source, eventId);
         var enrollment = (await fixture.EnrollmentsOfAsync(user)).ShouldHaveSingleItem();
         enrollment.ShouldBe(fixture.Expected(id, user, companyId, type, program, source, eventId));

@@ -1,4 +1,5 @@
 using EventSourced.Handlers.Approvals.Reminders;
+using Wolverine;
 using Wolverine.Util;
 
 namespace EventSourced.Host.Tests.Messaging;
@@ -13,4 +14,7 @@ internal static class Inbox
     public static readonly string ReminderType = typeof(RemindStaleApproval).ToMessageTypeName();
 
     public static readonly string ExceptReminders = $"message_type <> '{ReminderType}'";
+
+    /// <summary>The same for the envelopes a tracked session saw: a reminder relayed while the session tracked is not the test's.</summary>
+    public static IEnumerable<Envelope> WithoutReminders(this IEnumerable<Envelope> envelopes) => envelopes.Where(e => e.Message is not RemindStaleApproval);
 }
