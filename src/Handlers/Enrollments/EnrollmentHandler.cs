@@ -97,6 +97,9 @@ public static class EnrollmentHandler
     {
         // The correlation id of the request (or producer) that sent the event, on every line this handler logs.
         using var scope = logger.BeginScope(new Dictionary<string, object?> { ["CorrelationId"] = envelope.CorrelationId });
+        // Who made the change: the caller that posted it (its token's subject, relayed on the envelope), else the producing
+        // system itself (a broker message has no user). The session's correlation id is the envelope's already (Wolverine).
+        session.LastModifiedBy ??= $"system:{message.SourceSystem}";
         var result = await EnrollAsync(message.ToCommand(), session, clock, lookup, logger, cancellation);
         if (result.Outcome == EnrollmentOutcome.Rejected && result.Error is { Kind: ErrorKind.Invalid } error)
         {

@@ -82,6 +82,9 @@ public static class EventSourcedHost
             options.ApplicationAssembly = typeof(EventSourcedHost).Assembly;
             options.AddEventSourced(); // handlers, durable local queues, dead-letter and retry policies
             options.Policies.AutoApplyTransactions();
+            // The token's subject rides on every message a request sends, and Wolverine's Marten sessions record it as the
+            // events' user (their correlation id comes from X-Correlation-Id the same way).
+            options.EnableRelayOfUserName = true;
             options.CodeGeneration.TypeLoadMode = TypeLoadMode.Dynamic;
 
             // A broker only when one is configured: the external events' queues, dead letters in PostgreSQL (EventSourced.Handlers).
@@ -144,6 +147,7 @@ public static class EventSourcedHost
         app.MapWolverineEndpoints(options =>
         {
             options.RejectUnparseableQueryValues = true;
+            options.AddPolicy<RequestMetadataPolicy>(); // who and why on the events of every write
             options.RequireRoles(authentication);
             options.DetectTenants(tenancy);
         });

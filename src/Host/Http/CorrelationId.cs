@@ -19,6 +19,9 @@ public sealed class CorrelationId(RequestDelegate next, ILogger<CorrelationId> l
         var incoming = context.Request.Headers[Header].ToString();
         var id = IsAcceptable(incoming) ? incoming : Activity.Current?.TraceId.ToString() ?? Guid.NewGuid().ToString("N");
         context.TraceIdentifier = id;
+        // Wolverine.Http copies X-Correlation-Id into the message context of endpoints that send messages: it must see the id
+        // accepted here, not a rejected value (RequestMetadataPolicy does the same for every write).
+        context.Request.Headers[Header] = id;
         context.Response.Headers[Header] = id;
         if (context.RequestServices.GetService<IMessageContext>() is { } messages)
         {

@@ -58,12 +58,16 @@ public static class IntegrityRepair
         }
 
         var compensations = new List<RepairOutcome>();
+        var run = $"repair-{Guid.CreateVersion7():N}"; // one correlation id for the events of this repair run
         foreach (var finding in before.DomainFindings.Where(f => FindingKinds.Repairable.Contains(f.Kind) && options.Includes(f.Kind)))
         {
             progress?.Report(new IntegrityProgress("repair", compensations.Count, before.DomainFindings.Count));
             var operatorId = string.IsNullOrWhiteSpace(options.OperatorId) && options.DryRun ? "(dry run)" : options.OperatorId;
             var repair = new Repair(operatorId, string.IsNullOrWhiteSpace(options.Reason) ? finding.Detail : options.Reason);
             await using var session = store.LightweightSession(before.TenantId);
+            // The audit trail: the operator is the user of every event this repair appends.
+            session.LastModifiedBy = repair.OperatorId;
+            session.CorrelationId = run;
             compensations.Add(await CompensateAsync(finding, repair, session, clock, options.DryRun, cancellation));
         }
 

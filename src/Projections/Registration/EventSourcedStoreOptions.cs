@@ -33,6 +33,13 @@ public static class EventSourcedStoreOptions
             options.Events.TenancyStyle = TenancyStyle.Conjoined;
         }
 
+        // Who and why, stored with every event (columns of mt_events): the user, the correlation id and the causing message
+        // that Wolverine puts on the sessions it opens (the token's subject, X-Correlation-Id, the message handled); a session
+        // opened without Wolverine sets them itself (session.LastModifiedBy, CorrelationId, CausationId).
+        options.Events.MetadataConfig.UserNameEnabled = true;
+        options.Events.MetadataConfig.CorrelationIdEnabled = true;
+        options.Events.MetadataConfig.CausationIdEnabled = true;
+
         // Part of the storage format: enums (statuses) are stored by name, not by number.
         options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
         StoredEventNames.Register(options);

@@ -1,6 +1,7 @@
 using EventSourced.Domain.Repairs;
 using EventSourced.Domain.Repairs.Events;
 using EventSourced.Operations.Repairs;
+using Marten;
 
 namespace EventSourced.IntegrationTests.Integrity;
 
@@ -39,5 +40,12 @@ public sealed class RepairKindsAndReasonTests(MartenDatabase db) : IClassFixture
         }
 
         rest.After.ShouldNotBeNull().ShouldBeClean();
+
+        // The audit trail: every event a repair appends names its operator as the user, and one run shares a correlation id.
+        await using var query = db.Store.QuerySession();
+        var byOps2 = await query.Events.QueryAllRawEvents().Where(e => e.UserName == "ops-2").ToListAsync(TestContext.Current.CancellationToken);
+        byOps2.Count.ShouldBe(rest.Compensations.Sum(c => c.Events.Count));
+        byOps2.Select(e => e.CorrelationId).Distinct().ShouldHaveSingleItem().ShouldStartWith("repair-");
+        (await query.Events.QueryAllRawEvents().Where(e => e.UserName == "ops-1").CountAsync(TestContext.Current.CancellationToken)).ShouldBe(2);
     }
 }
