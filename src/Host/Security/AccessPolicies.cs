@@ -5,8 +5,8 @@ namespace EventSourced.Host.Security;
 
 /// <summary>
 /// Which roles may call which endpoint, by one rule over method and route (so a new endpoint cannot be left open):
-/// <c>/admin/…</c> needs admin; deciding an approval needs reviewer or admin; any other write needs operator or admin;
-/// reads need any of the three roles.
+/// <c>/admin/…</c> needs admin; deciding an approval needs reviewer or admin; any other write, and a resource's
+/// <c>/history</c>, needs operator or admin; other reads need any of the three roles.
 /// </summary>
 public static class AccessPolicies
 {
@@ -29,6 +29,12 @@ public static class AccessPolicies
         if (route.StartsWith("/admin", StringComparison.OrdinalIgnoreCase))
         {
             return Administer;
+        }
+
+        // A history names who did what: for those who run the service, not for every reader.
+        if (route.EndsWith("/history", StringComparison.OrdinalIgnoreCase))
+        {
+            return Operate;
         }
 
         if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method))

@@ -32,6 +32,16 @@ public sealed class EventMetadataTests(AuthenticatedHostFixture fixture) : IClas
         events.ShouldNotBeEmpty();
         events.ShouldAllBe(e => (string?)e["user_name"] == "alice@example.org");
         events.ShouldAllBe(e => (string?)e["correlation_id"] == correlation);
+
+        // The same, as the history shows it: to operators, not to reviewers.
+        var history = await fixture.Host.SendAsync("GET", $"/templates/{templateId}/history", TestTokens.For("ops-2", "operator"));
+        history.Status.ShouldBe(HttpStatusCode.OK, history.Body);
+        using var trail = JsonDocument.Parse(history.Body);
+        var first = trail.RootElement.GetProperty("events")[0];
+        (first.GetProperty("user").GetString(), first.GetProperty("correlationId").GetString(), first.GetProperty("type").GetString())
+            .ShouldBe(("alice@example.org", correlation, "template_created.v1"));
+        (await fixture.Host.SendAsync("GET", $"/templates/{templateId}/history", TestTokens.For("rev-1", "reviewer"))).Status
+            .ShouldBe(HttpStatusCode.Forbidden);
     }
 
     [Fact]

@@ -51,6 +51,12 @@ public sealed class RoleRulesTests(AuthenticatedHostFixture fixture) : IClassFix
         ["POST /events/{source}"] = Operators,
         ["GET /api/workflow/health"] = Anyone,
         ["GET /admin/integrity"] = Admins,
+        ["GET /templates/{id}/history"] = Operators, // a history names who did what
+        ["GET /beneficiary-groups/{id}/history"] = Operators,
+        ["GET /programs/{id}/history"] = Operators,
+        ["GET /campaigns/{id}/history"] = Operators,
+        ["GET /approvals/{id}/history"] = Operators,
+        ["GET /enrollments/{id}/history"] = Operators,
     };
 
     [Fact]
