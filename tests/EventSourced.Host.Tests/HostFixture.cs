@@ -24,11 +24,17 @@ public class HostFixture(PostgresServer server) : IsolatedDatabase(server)
         {
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
+            ConfigureServices(services);
         }, externalTransports: UsesBroker);
     }
 
     /// <summary>Settings of a derived fixture's host (e.g. a broker's URI), on top of the test defaults.</summary>
     protected virtual Task<IReadOnlyDictionary<string, string?>?> SettingsAsync() => Task.FromResult<IReadOnlyDictionary<string, string?>?>(null);
+
+    /// <summary>Services of a derived fixture's host (e.g. an in-memory trace exporter), after the test defaults.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
 
     /// <summary>Whether the host connects to the broker its settings name.</summary>
     protected virtual bool UsesBroker => false;

@@ -7,14 +7,17 @@ using EventSourced.Host.Tenancy;
 using EventSourced.Handlers.Approvals.Reminders;
 using EventSourced.Operations;
 using EventSourced.Operations.Approvals;
+using EventSourced.Operations.Metrics;
 using EventSourced.Operations.Health;
 using EventSourced.Handlers.Messaging;
 using EventSourced.Handlers.Messaging.Integration;
 using EventSourced.Handlers.Registration;
 using EventSourced.Projections.Registration;
 using JasperFx.CodeGeneration;
+using JasperFx.OpenTelemetry;
 using Marten;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using Scalar.AspNetCore;
 using Wolverine;
 using Wolverine.Http;
@@ -48,6 +51,14 @@ public static class EventSourcedHost
         // Feature flags read at runtime, health checks, gauges, the periodic integrity check on one node: EventSourced.Operations,
         // as any host embedding the packages gets them.
         builder.Services.AddEventSourcedOperations(builder.Configuration, metrics => metrics.AddPrometheusExporter());
+        // Traces only when they go somewhere: an OTLP collector (OpenTelemetry:Otlp:Endpoint, or the standard
+        // OTEL_EXPORTER_OTLP_ENDPOINT, which the exporter also reads with the other OTEL_* variables).
+        var otlp = builder.Configuration["OpenTelemetry:Otlp:Endpoint"] ?? builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+        var tracing = !string.IsNullOrWhiteSpace(otlp);
+        if (tracing)
+        {
+            builder.Services.AddEventSourcedTracing(traces => traces.AddOtlpExporter(exporter => exporter.Endpoint = new Uri(otlp!)));
+        }
         var amqp = builder.Configuration.GetConnectionString(EventSourcedRabbitMq.ConnectionStringName);
         var broker = !string.IsNullOrWhiteSpace(amqp);
         var reminders = builder.Configuration.ReadStaleApprovalOptions().Enabled;
@@ -56,6 +67,7 @@ public static class EventSourcedHost
                 options.DatabaseSchemaName = schema;
                 options.UseEventSourcedTenancy(tenancy, connectionString); // one database, or one per tenant
                 options.AddEventSourced(tenancy.Mode);
+                options.OpenTelemetry.TrackConnections = tracing ? TrackLevel.Normal : TrackLevel.None; // Marten's spans in the trace
             })
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup()

@@ -25,6 +25,10 @@ public sealed class MetricsTests(HostFixture fixture) : IClassFixture<HostFixtur
         text.ShouldContain("eventsourced_program_lookup_failures_total{");
         text.ShouldContain("eventsourced_integrity_findings{");
         text.ShouldContain("kind=\"column-mismatch\"");
+        // Runbook 004's memory, CPU and database-connection figures: .NET's runtime meter and Npgsql's connection pool.
+        text.ShouldContain("dotnet_gc_heap_total_allocated_bytes_total");
+        text.ShouldContain("dotnet_process_cpu_time_seconds_total");
+        text.ShouldContain("db_client_connection");
     }
 
     private async Task<string> ScrapeAsync()
