@@ -84,7 +84,8 @@ public static class ProgramDecisions
                 (allowed.Count == 0 ? "it is final." : $"it can become: {string.Join(", ", allowed.Select(WireNames.Of))}."));
         }
 
-        return Decision.Accept(new ProgramStatusChanged(program.Id, program.Status, target, now));
+        return Decision.Accept(new ProgramStatusChanged(program.Id, program.Status, target, now,
+            string.IsNullOrWhiteSpace(command.Reason) ? null : command.Reason.Trim()));
     }
 
     /// <param name="target">The template named by the command, or null if there is none.</param>

@@ -10,7 +10,8 @@ namespace EventSourced.Host.Cli;
 
 /// <summary>
 /// <c>integrity check [--table t]… [--tenant id] [--since seq | --incremental | --stream id…] [--json] [--keep-scratch]</c> and
-/// <c>integrity repair [--dry-run] --operator id [--reason text] [--kind k]… [--table t]… [--json]</c>.
+/// <c>integrity repair [--dry-run] --operator id [--reason text] [--kind k]… [--table t]… [--json]</c> and
+/// <c>integrity quarantine --event seq --operator id --reason text</c>.
 /// Exit code: 0 clean, 1 findings (after a repair: findings remain or a repair was refused), 2 could not run.
 /// (JasperFx's command framework, which runs <c>projections</c>, only returns 0 or 1, hence a command of our own.)
 /// In a <paramref name="tenanted"/> host, without <c>--tenant</c> every tenant is checked (or repaired) and reported in turn;
@@ -30,19 +31,25 @@ public sealed class IntegrityCommand(IDocumentStore store, TimeProvider clock, I
 
     private const string Usage =
         "usage: integrity check [--table <table>]... [--tenant <id>] [--since <sequence> | --incremental | --stream <id>...] [--json] [--keep-scratch]\n" +
-        "       integrity repair [--dry-run] --operator <id> [--reason <text>] [--kind <kind>]... [--table <table>]... [--tenant <id>] [--json]";
+        "       integrity repair [--dry-run] --operator <id> [--reason <text>] [--kind <kind>]... [--table <table>]... [--tenant <id>] [--json]\n" +
+        "       integrity quarantine --event <sequence> --operator <id> --reason <text> [--tenant <id>]";
 
     public static readonly string[] Flags = ["--json", "--dry-run", "--keep-scratch", "--incremental"];
-    public static readonly string[] Valued = ["--table", "--tenant", "--operator", "--reason", "--kind", "--since", "--stream"];
+    public static readonly string[] Valued = ["--table", "--tenant", "--operator", "--reason", "--kind", "--since", "--stream", "--event"];
 
     public static bool Matches(string[] args) => args.Length > 0 && args[0] == Name;
 
     public async Task<int> RunAsync(CommandLineArguments arguments, CancellationToken cancellation)
     {
         var action = arguments.Positional.FirstOrDefault();
-        if (arguments.Unknown.Count > 0 || arguments.Positional.Count != 1 || action is not ("check" or "repair"))
+        if (arguments.Unknown.Count > 0 || arguments.Positional.Count != 1 || action is not ("check" or "repair" or "quarantine"))
         {
-            return Refuse(arguments.Unknown.Count > 0 ? $"unknown option(s): {string.Join(", ", arguments.Unknown)}" : "expected 'check' or 'repair'");
+            return Refuse(arguments.Unknown.Count > 0 ? $"unknown option(s): {string.Join(", ", arguments.Unknown)}" : "expected 'check', 'repair' or 'quarantine'");
+        }
+
+        if (action == "quarantine")
+        {
+            return await QuarantineAsync(arguments, cancellation);
         }
 
         var kinds = arguments.Values("--kind");
@@ -129,6 +136,36 @@ public sealed class IntegrityCommand(IDocumentStore store, TimeProvider clock, I
         {
             _error.WriteLine($"integrity {action} could not run: {ex.GetType().Name}: {ex.Message}");
             return CouldNotRun;
+        }
+    }
+
+    /// <summary><c>integrity quarantine</c>: leaves one event out of later rebuilds and checks, recorded on its stream.</summary>
+    private async Task<int> QuarantineAsync(CommandLineArguments arguments, CancellationToken cancellation)
+    {
+        if (!long.TryParse(arguments.Value("--event"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture,
+                out var sequence))
+        {
+            return Refuse("integrity quarantine needs --event <sequence>: the seq of an unapplied event in the check's report");
+        }
+
+        if (string.IsNullOrWhiteSpace(arguments.Value("--operator")) || string.IsNullOrWhiteSpace(arguments.Value("--reason")))
+        {
+            return Refuse("integrity quarantine needs --operator <id> and --reason <text>: the choice is recorded in the audit trail");
+        }
+
+        try
+        {
+            var outcome = await EventQuarantine.QuarantineAsync(store, sequence, arguments.Value("--operator")!, arguments.Value("--reason")!, clock,
+                arguments.Value("--tenant"), cancellation);
+            output.WriteLine(outcome.AlreadyQuarantined
+                ? $"event {sequence} ({outcome.EventType}, stream {outcome.StreamId}) was quarantined already; nothing recorded"
+                : $"event {sequence} ({outcome.EventType}, stream {outcome.StreamId}) quarantined: later rebuilds and checks leave it out " +
+                  "(event_quarantined.v1 on its stream records who and why)");
+            return Clean;
+        }
+        catch (ArgumentException ex)
+        {
+            return Refuse(ex.Message);
         }
     }
 

@@ -35,7 +35,14 @@ public static class IntegrityReportText
             output.WriteLine();
             output.WriteLine("events the projections could not apply:");
             WriteCapped(output, report.UnappliedEvents, report.UnappliedEventCount,
-                u => $"  seq {u.Sequence} ({u.EventType}, stream {u.StreamId} v{u.Version}){(u.Table is null ? string.Empty : $" in {u.Table}")}: {u.Error}");
+                u => $"  seq {u.Sequence} ({u.EventType}, stream {u.StreamId} v{u.Version}){(u.Table is null ? string.Empty : $" in {u.Table}")}: {u.Error}\n" +
+                     $"    fix: {u.Fix}");
+        }
+
+        if (report.QuarantinedEventsSkipped > 0)
+        {
+            output.WriteLine();
+            output.WriteLine($"{report.QuarantinedEventsSkipped} quarantined event(s) left out, as an operator decided (event_quarantined.v1; see the stream's history)");
         }
 
         foreach (var group in report.DomainFindings.GroupBy(f => f.Kind))

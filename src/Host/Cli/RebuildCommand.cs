@@ -102,7 +102,13 @@ public sealed class RebuildCommand(IDocumentStore store, TextWriter output, IAns
             foreach (var e in report.UnappliedEvents)
             {
                 output.WriteLine($"    seq {e.Sequence} stream {e.StreamId} v{e.Version} {e.EventType}{(e.Table is null ? "" : $" ({e.Table})")}: {e.Error}");
+                output.WriteLine($"      fix: {e.Fix}");
             }
+        }
+
+        if (report.QuarantinedEventsSkipped > 0)
+        {
+            output.WriteLine($"  {report.QuarantinedEventsSkipped} quarantined event(s) left out, as an operator decided");
         }
     }
 

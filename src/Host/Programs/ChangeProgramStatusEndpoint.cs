@@ -10,8 +10,8 @@ using Wolverine.Marten;
 
 namespace EventSourced.Host.Programs;
 
-/// <summary><c>{"status": "active"}</c>: draft, active, paused, completed or archived.</summary>
-public sealed record ChangeProgramStatusRequest(string? Status);
+/// <summary><c>{"status": "paused", "reason": "…"}</c>: draft, active, paused, completed or archived; the reason is optional.</summary>
+public sealed record ChangeProgramStatusRequest(string? Status, string? Reason = null);
 
 [Tags("Programs")]
 public static class ChangeProgramStatusEndpoint
@@ -23,7 +23,7 @@ public static class ChangeProgramStatusEndpoint
         request is null
             ? (DomainProblems.MissingBody(context), [])
             : AggregateWrites.Decide(context, session, id, stream, "Program",
-                (program, expected) => ProgramDecisions.ChangeStatus(program, new ChangeProgramStatus(id, request.Status) { ExpectedVersion = expected },
+                (program, expected) => ProgramDecisions.ChangeStatus(program, new ChangeProgramStatus(id, request.Status) { ExpectedVersion = expected, Reason = request.Reason },
                     clock.GetUtcNow()),
                 ProgramQueries.FindProgramAsync);
 }

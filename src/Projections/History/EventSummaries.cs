@@ -25,7 +25,7 @@ public static class EventSummaries
         BeneficiaryGroupCreated g => $"Beneficiary group created: {g.Name}",
         BeneficiaryGroupUpdated g => $"Beneficiary group edited: {g.Name}",
         ProgramCreated p => $"Program '{p.ProgramKey}' created from template '{p.TemplateKey}' version {p.TemplateVersion}: {p.Name}",
-        ProgramStatusChanged p => $"Program status changed from {Lower(p.From)} to {Lower(p.To)}",
+        ProgramStatusChanged p => $"Program status changed from {Lower(p.From)} to {Lower(p.To)}{Reason(p.Reason)}",
         ProgramMigrated p => $"Program migrated from template version {p.FromTemplateVersion} to version {p.ToTemplateVersion}",
         CampaignDeployed c => $"Campaign {c.CampaignId} deployed on the program",
         CampaignCreated c => $"Campaign created: {c.Name}, {c.TargetEnrollment} of at most {c.MaxEnrollment} enrollments{Budget(c.Budget)}",
@@ -47,6 +47,7 @@ public static class EventSummaries
         EnrollmentStatusChanged n => $"Status changed from {Lower(n.From)} to {Lower(n.To)}",
         EnrollmentUnlinked => "Unlinked from a program or campaign that does not exist",
         RepairRecorded r => $"Repaired by {r.OperatorId} ({r.Finding}): {r.Reason}",
+        EventQuarantined q => $"Event {q.Sequence} ({q.EventType}) quarantined by {q.OperatorId}: {q.Reason}",
         _ => e.GetType().Name,
     };
 

@@ -133,7 +133,7 @@ public static class IntegrityCheck
         tenants ??= comparison.Tenants.Union(engine.TenantsReplayed).Union(engine.TenantsWithUnapplied).Distinct().Order(StringComparer.Ordinal).ToArray();
         var reports = tenants.Select(tenant => new IntegrityReport(checkedAt, tenant, engine.EventsOf(tenant),
             Stopwatch.GetElapsedTime(started), comparison.ReportsOf(tenant), engine.UnappliedOf(tenant), engine.UnappliedCountOf(tenant),
-            findings?.FindingsOf(tenant, checkedAt - options.PendingApprovalMaxAge) ?? []) { Scope = scopeText }).ToArray();
+            findings?.FindingsOf(tenant, checkedAt - options.PendingApprovalMaxAge) ?? []) { Scope = scopeText, QuarantinedEventsSkipped = engine.QuarantinedSkipped }).ToArray();
         await snapshot.DisposeAsync();
         if (tables.Count == ReadTableCatalog.TableNames.Count && reports.All(r => r.IsClean) && (options.IsFull || options.Incremental))
         {

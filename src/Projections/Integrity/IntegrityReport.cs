@@ -21,6 +21,9 @@ public sealed record IntegrityReport(
     /// <c>N stream(s)</c>); a partial check compares those streams' rows and computes no domain findings.</summary>
     public string Scope { get; init; } = "full";
 
+    /// <summary>Events an operator quarantined (<c>event_quarantined.v1</c>) that the replay left out, as they asked.</summary>
+    public long QuarantinedEventsSkipped { get; init; }
+
     public bool IsClean => FindingCount == 0;
 
     public long FindingCount => CountsByKind.Values.Sum();
@@ -71,8 +74,16 @@ public sealed record TableReport(
 public sealed record ColumnMismatch(Guid Id, string Column, string? Expected, string? Actual);
 
 /// <summary>An event the check could not read or apply. <see cref="Table"/> is the projection that failed, null when the
-/// event could not even be read (unknown type, unreadable JSON).</summary>
-public sealed record UnappliedEvent(long Sequence, Guid StreamId, long Version, string EventType, string? Table, string Error);
+/// event could not even be read (unknown type, unreadable JSON). <see cref="Fix"/> says what to do.</summary>
+public sealed record UnappliedEvent(long Sequence, Guid StreamId, long Version, string EventType, string? Table, string Error)
+{
+    /// <summary>The way out, for the operator reading the report (docs/event-versioning.md).</summary>
+    public string Fix => Table is null
+        ? $"If '{EventType}' is an old shape of an event, register an upcaster from that name (StoredEventNames) and check again; " +
+          $"if this event itself is wrong, quarantine it: integrity quarantine --event {Sequence} --operator <id> --reason <why>"
+        : $"The {Table} projection cannot apply it: fix the projection (or the event's upcaster) and rebuild; if this event itself " +
+          $"is wrong, quarantine it: integrity quarantine --event {Sequence} --operator <id> --reason <why>";
+}
 
 /// <summary>A domain finding (see <see cref="FindingKinds"/>) on stream <see cref="StreamId"/>, the stream a repair would write to.</summary>
 public sealed record DomainFinding(string Kind, Guid StreamId, string Detail);

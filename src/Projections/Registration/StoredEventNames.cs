@@ -7,16 +7,21 @@ using EventSourced.Domain.Inventory.Events;
 using EventSourced.Domain.Orders.Events;
 using EventSourced.Domain.Programs.Events;
 using EventSourced.Domain.Templates.Events;
+using EventSourced.Projections.Registration.Upcasting;
 using Marten;
 
 namespace EventSourced.Projections.Registration;
 
 /// <summary>
-/// The stored name of every event: part of the storage format. Never change one; add a new event (".v2") instead.
-/// Renaming a C# class is safe because streams refer to these names, not to the class.
+/// The stored name of every event: part of the storage format. Never change one; add a new version (".v2") and an
+/// upcaster from the old name instead (docs/event-versioning.md). Renaming a C# class is safe because streams refer to
+/// these names, not to the class.
 /// </summary>
 internal static class StoredEventNames
 {
+    /// <summary>Read by the replay (rebuild, check) to leave quarantined events out, before any event is decoded.</summary>
+    public const string EventQuarantinedName = "event_quarantined.v1";
+
     public static void Register(StoreOptions options)
     {
         var events = options.Events;
@@ -30,7 +35,8 @@ internal static class StoredEventNames
         events.MapEventType<BeneficiaryGroupUpdated>("beneficiary_group_updated.v1");
 
         events.MapEventType<ProgramCreated>("program_created.v1");
-        events.MapEventType<ProgramStatusChanged>("program_status_changed.v1");
+        events.MapEventType<ProgramStatusChanged>("program_status_changed.v2"); // v2 added the reason
+        events.Upcast<ProgramStatusChangedV1, ProgramStatusChanged>(ProgramStatusChangedV1.StoredName, v1 => v1.Upcast());
         events.MapEventType<ProgramMigrated>("program_migrated.v1");
         events.MapEventType<CampaignDeployed>("program_campaign_deployed.v1");
 
@@ -58,5 +64,6 @@ internal static class StoredEventNames
         events.MapEventType<EnrollmentUnlinked>("enrollment_unlinked.v1");
 
         events.MapEventType<RepairRecorded>("repair_recorded.v1");
+        events.MapEventType<EventQuarantined>(EventQuarantinedName);
     }
 }

@@ -142,6 +142,7 @@ public static class ReadTableRebuild
                 engine.StreamsReplayed, engine.EventsReplayed, engine.UnappliedCount, engine.Unapplied, caughtUp, notSwitched is null, notSwitched,
                 watch.Elapsed, switchTime)
             {
+                QuarantinedEventsSkipped = engine.QuarantinedSkipped,
                 Phases = new Dictionary<string, TimeSpan>
                 {
                     ["create"] = created, ["replay"] = replay, ["read"] = read, ["decode"] = decode, ["fold"] = fold, ["write"] = write, ["index"] = indexed, ["catch-up"] = catchUp,

@@ -26,4 +26,7 @@ public sealed record RebuildReport(
     /// <summary>With <see cref="RebuildOptions.Verify"/>: how many rows of the new tables differed from the replay (0: verified);
     /// null when not verified.</summary>
     public long? VerifyDifferences { get; init; }
+
+    /// <summary>Events an operator quarantined (<c>event_quarantined.v1</c>) that the replay left out, as they asked.</summary>
+    public long QuarantinedEventsSkipped { get; init; }
 }

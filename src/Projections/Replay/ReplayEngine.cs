@@ -36,6 +36,10 @@ internal sealed class ReplayEngine(IDocumentStore store, IMartenDatabase databas
     // which may include one the bulk replay already folded): its unapplied events are counted once.
     private readonly HashSet<(string Tenant, long Sequence, string? Table)> _unappliedSeen = [];
     private readonly EventDecoder _decoder = new(store, projections);
+
+    // The sequences an operator quarantined (event_quarantined.v1): left out of the fold, never reported as unapplied.
+    private HashSet<long> _quarantined = [];
+    private readonly HashSet<long> _quarantinedSkipped = [];
     private long _events;
     private long _foldTicks;
     private long _decodeTicks;
@@ -63,6 +67,18 @@ internal sealed class ReplayEngine(IDocumentStore store, IMartenDatabase databas
     public TimeSpan DecodeTime => TimeSpan.FromTicks(Interlocked.Read(ref _decodeTicks));
 
     public IReadOnlyList<UnappliedEvent> Unapplied => [.. _unapplied.OrderBy(e => e.Sequence)];
+
+    /// <summary>Quarantined events this replay met and left out.</summary>
+    public long QuarantinedSkipped
+    {
+        get
+        {
+            lock (_quarantinedSkipped)
+            {
+                return _quarantinedSkipped.Count;
+            }
+        }
+    }
 
     /// <summary>The tenants with events that could not be read or applied.</summary>
     public IEnumerable<string> TenantsWithUnapplied => _unappliedByTenant.Keys;
@@ -97,6 +113,7 @@ internal sealed class ReplayEngine(IDocumentStore store, IMartenDatabase databas
         NpgsqlConnection? readerConnection = null)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        _quarantined = await QuarantinedAsync(readerConnection, cancellation);
         var folded = Channel.CreateBounded<Task<FoldedStream[]>>(new BoundedChannelOptions(Workers * 2) { SingleReader = true, SingleWriter = true });
         var producer = Task.Run(() => ProduceAsync(scope, folded.Writer, readerConnection, stop.Token), CancellationToken.None);
         try
@@ -186,7 +203,7 @@ internal sealed class ReplayEngine(IDocumentStore store, IMartenDatabase databas
             for (var i = slice.Start; i < slice.Start + slice.Count && decoded; i++)
             {
                 var raw = batch.Events[i];
-                if (_decoder.Skips(raw.TypeName))
+                if (_decoder.Skips(raw.TypeName) || IsQuarantined(raw.Sequence))
                 {
                     continue;
                 }
@@ -272,7 +289,7 @@ internal sealed class ReplayEngine(IDocumentStore store, IMartenDatabase databas
     /// each unreadable event is named.</summary>
     private async Task<List<IEvent>> ReadWithMartenAsync(StreamKey stream, CancellationToken cancellation)
     {
-        var events = await ReadCarefullyAsync(stream, cancellation);
+        var events = (await ReadCarefullyAsync(stream, cancellation)).Where(e => !IsQuarantined(e.Sequence)).ToList();
         Interlocked.Add(ref _events, events.Count);
         return events;
     }
@@ -290,6 +307,11 @@ internal sealed class ReplayEngine(IDocumentStore store, IMartenDatabase databas
             var events = new List<IEvent>();
             foreach (var (sequence, version, type) in await HeadersAsync(stream, cancellation))
             {
+                if (IsQuarantined(sequence))
+                {
+                    continue;
+                }
+
                 try
                 {
                     events.Add(await Events(query).Where(e => e.Sequence == sequence).SingleAsync(cancellation));
@@ -344,6 +366,47 @@ internal sealed class ReplayEngine(IDocumentStore store, IMartenDatabase databas
 
     private IQueryable<IEvent> Events(IQuerySession query) =>
         tenantId is null ? query.Events.QueryAllRawEvents().Where(e => e.AnyTenant()) : query.Events.QueryAllRawEvents();
+
+    private bool IsQuarantined(long sequence)
+    {
+        if (_quarantined.Count == 0 || !_quarantined.Contains(sequence))
+        {
+            return false;
+        }
+
+        lock (_quarantinedSkipped)
+        {
+            _quarantinedSkipped.Add(sequence);
+        }
+
+        return true;
+    }
+
+    private async Task<HashSet<long>> QuarantinedAsync(NpgsqlConnection? readerConnection, CancellationToken cancellation)
+    {
+        var connection = readerConnection ?? await OpenAsync(cancellation);
+        try
+        {
+            await using var command = new NpgsqlCommand(
+                $"select (data ->> 'Sequence')::bigint from {Schema}.mt_events where type = '{Registration.StoredEventNames.EventQuarantinedName}'",
+                connection);
+            var sequences = new HashSet<long>();
+            await using var reader = await command.ExecuteReaderAsync(cancellation);
+            while (await reader.ReadAsync(cancellation))
+            {
+                sequences.Add(reader.GetInt64(0));
+            }
+
+            return sequences;
+        }
+        finally
+        {
+            if (readerConnection is null)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
 
     // Called from the fold workers, which run at the same time.
     private void Record(string tenant, UnappliedEvent unapplied)

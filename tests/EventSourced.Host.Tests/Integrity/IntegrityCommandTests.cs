@@ -54,6 +54,10 @@ public sealed class IntegrityCommandTests(HostFixture fixture) : IClassFixture<H
     [InlineData("repair")]
     [InlineData("repair", "--kind", "no-such-kind", "--operator", "x")]
     [InlineData("check", "--table")]
+    [InlineData("quarantine", "--operator", "ops-1", "--reason", "no event named")]
+    [InlineData("quarantine", "--event", "1", "--operator", "ops-1")]
+    [InlineData("quarantine", "--event", "1", "--reason", "no operator")]
+    [InlineData("quarantine", "--event", "9223372036854775807", "--operator", "ops-1", "--reason", "no such event")]
     public async Task Bad_arguments_exit_2_with_the_usage(params string[] args)
     {
         var result = await RunAsync(fixture.Store, args);

@@ -196,7 +196,7 @@ public sealed class MultiNodeTests(IsolatedDatabase db) : IClassFixture<Isolated
         var group = await creatingGroup;
         var program = await CreateAsync(second, "/programs", $$"""{"templateId": "{{template}}", "name": "Program {{i}}", "beneficiaryGroupId": "{{group}}"}""",
             "program_created.v1", cancellation);
-        await CommandAsync(first, HttpMethod.Put, $"/programs/{program}/status", """{"status": "active"}""", program, "program_status_changed.v1", cancellation);
+        await CommandAsync(first, HttpMethod.Put, $"/programs/{program}/status", """{"status": "active"}""", program, "program_status_changed.v2", cancellation);
         var company = Guid.NewGuid();
         var campaign = await CreateAsync(second, "/campaigns",
             $$"""{"programId": "{{program}}", "companyId": "{{company}}", "name": "Campaign {{i}}", "targetEnrollment": 50, "maxEnrollment": 100}""",

@@ -22,7 +22,7 @@ public sealed class ProgramStatusTests(HostFixture fixture) : IClassFixture<Host
         }
 
         (await Sql.ScalarAsync(fixture.ConnectionString,
-            $"select count(*) from mt_events where stream_id = '{program.Id}' and type = 'program_status_changed.v1'")).ShouldBe(5);
+            $"select count(*) from mt_events where stream_id = '{program.Id}' and type = 'program_status_changed.v2'")).ShouldBe(5);
         (await fixture.Host.GetAsync($"/programs/{program.Id}")).As<ProgramView>().Status.ShouldBe("archived");
     }
 
