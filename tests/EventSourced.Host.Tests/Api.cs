@@ -48,6 +48,9 @@ public static class Api
             s.WithRequestHeader("Content-Type", "application/json");
         });
 
+    public static Task<ApiResponse> DeleteAsync(this IAlbaHost host, string url) =>
+        SendAsync(host, s => s.Delete.Url(url));
+
     private static void WithIfMatch(Scenario scenario, string? ifMatch)
     {
         if (ifMatch is not null)

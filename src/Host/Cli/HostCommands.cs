@@ -6,7 +6,7 @@ using Spectre.Console;
 
 namespace EventSourced.Host.Cli;
 
-/// <summary>Routes <c>integrity …</c>, <c>rebuild …</c>, <c>dead-letters …</c> and <c>backfill-programs …</c> to the host's own commands.</summary>
+/// <summary>Routes <c>integrity …</c>, <c>rebuild …</c>, <c>dead-letters …</c>, <c>forget-user …</c> and <c>backfill-programs …</c> to the host's own commands.</summary>
 public static class HostCommands
 {
     /// <summary>The arguments the host's configuration may see (a command's own options are removed).</summary>
@@ -16,6 +16,7 @@ public static class HostCommands
         : BackfillProgramsCommand.Matches(args) ? BackfillProgramsCommand.HostArguments(args)
         : TokenCommand.Matches(args) ? TokenCommand.HostArguments(args)
         : DeadLettersCommand.Matches(args) ? [.. DeadLettersCommand.Parse(args).HostArguments]
+        : ForgetUserCommand.Matches(args) ? [.. ForgetUserCommand.Parse(args).HostArguments]
         : args;
 
     /// <returns>The exit code, or null when the arguments are not one of these commands.</returns>
@@ -37,6 +38,12 @@ public static class HostCommands
             var runtime = app.Services.GetRequiredService<Wolverine.Runtime.IWolverineRuntime>();
             return await new DeadLettersCommand(runtime.Storage.DeadLetters, Console.Out, Console.Error)
                 .RunAsync(DeadLettersCommand.Parse(args), app.Lifetime.ApplicationStopping);
+        }
+
+        if (ForgetUserCommand.Matches(args))
+        {
+            return await new ForgetUserCommand(app.Services.GetRequiredService<IDocumentStore>(), app.Services.GetRequiredService<TimeProvider>(),
+                Console.Out, Console.Error).RunAsync(ForgetUserCommand.Parse(args), app.Lifetime.ApplicationStopping);
         }
 
         var rebuild = RebuildCommand.Matches(args);

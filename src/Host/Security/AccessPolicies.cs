@@ -5,7 +5,7 @@ namespace EventSourced.Host.Security;
 
 /// <summary>
 /// Which roles may call which endpoint, by one rule over method and route (so a new endpoint cannot be left open):
-/// <c>/admin/…</c> needs admin; deciding an approval needs reviewer or admin; any other write, and a resource's
+/// <c>/admin/…</c> and <c>/users/…</c> (a person's data) need admin; deciding an approval needs reviewer or admin; any other write, and a resource's
 /// <c>/history</c>, needs operator or admin; other reads need any of the three roles.
 /// </summary>
 public static class AccessPolicies
@@ -26,7 +26,7 @@ public static class AccessPolicies
 
     public static string For(string method, string route)
     {
-        if (route.StartsWith("/admin", StringComparison.OrdinalIgnoreCase))
+        if (route.StartsWith("/admin", StringComparison.OrdinalIgnoreCase) || route.StartsWith("/users/", StringComparison.OrdinalIgnoreCase))
         {
             return Administer;
         }

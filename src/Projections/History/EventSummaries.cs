@@ -5,6 +5,7 @@ using EventSourced.Domain.Campaigns.Events;
 using EventSourced.Domain.Enrollments.Events;
 using EventSourced.Domain.Inventory.Events;
 using EventSourced.Domain.Orders.Events;
+using EventSourced.Domain.Privacy.Events;
 using EventSourced.Domain.Programs.Events;
 using EventSourced.Domain.Repairs.Events;
 using EventSourced.Domain.Templates.Events;
@@ -47,6 +48,7 @@ public static class EventSummaries
         EnrollmentStatusChanged n => $"Status changed from {Lower(n.From)} to {Lower(n.To)}",
         EnrollmentUnlinked => "Unlinked from a program or campaign that does not exist",
         RepairRecorded r => $"Repaired by {r.OperatorId} ({r.Finding}): {r.Reason}",
+        PersonalDataErased p => $"A person's data erased by {p.OperatorId} ({p.EnrollmentsErased} enrollment(s)): {p.Reason}",
         EventQuarantined q => $"Event {q.Sequence} ({q.EventType}) quarantined by {q.OperatorId}: {q.Reason}",
         _ => e.GetType().Name,
     };

@@ -2,6 +2,8 @@ using EventSourced.Domain.Approvals;
 using EventSourced.Domain.BeneficiaryGroups;
 using EventSourced.Domain.Campaigns;
 using EventSourced.Domain.Enrollments;
+using EventSourced.Domain.Enrollments.Events;
+using EventSourced.Domain.Privacy;
 using EventSourced.Domain.Inventory;
 using EventSourced.Domain.Programs;
 using EventSourced.Domain.Templates;
@@ -60,6 +62,10 @@ public static class EventSourcedStoreOptions
         options.Projections.RebuildErrors.SkipApplyErrors = false;
         options.Projections.RebuildErrors.SkipSerializationErrors = false;
         options.Projections.RebuildErrors.SkipUnknownEvents = false;
+
+        // Forgetting a person (GDPR erasure, Operations' UserErasure): Marten's event data masking rewrites the events of the
+        // streams named with this rule, and only those (docs/privacy.md lists the personal data).
+        options.Events.AddMaskingRuleForProtectedInformation<EnrollmentCreated>(e => e with { UserId = PersonalData.ErasedUserId(e.EnrollmentId) });
 
         options.Listeners.Add(new MetricsCommitListener());
 

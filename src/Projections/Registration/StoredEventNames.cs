@@ -5,6 +5,7 @@ using EventSourced.Domain.Enrollments.Events;
 using EventSourced.Domain.Repairs.Events;
 using EventSourced.Domain.Inventory.Events;
 using EventSourced.Domain.Orders.Events;
+using EventSourced.Domain.Privacy.Events;
 using EventSourced.Domain.Programs.Events;
 using EventSourced.Domain.Templates.Events;
 using EventSourced.Projections.Registration.Upcasting;
@@ -65,5 +66,7 @@ internal static class StoredEventNames
 
         events.MapEventType<RepairRecorded>("repair_recorded.v1");
         events.MapEventType<EventQuarantined>(EventQuarantinedName);
+
+        events.MapEventType<PersonalDataErased>("personal_data_erased.v1");
     }
 }

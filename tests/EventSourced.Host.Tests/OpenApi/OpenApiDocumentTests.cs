@@ -48,6 +48,7 @@ public sealed class OpenApiDocumentTests(HostFixture fixture) : IClassFixture<Ho
         ["GET /campaigns/{id}/history"] = [404],
         ["GET /approvals/{id}/history"] = [404],
         ["GET /enrollments/{id}/history"] = [404],
+        ["DELETE /users/{userId}/personal-data"] = [400],
         ["PUT /approvals/{id}"] = [400, 404, 409, 412],
         ["GET /enrollments"] = [400],
         ["POST /enrollments"] = [400, 409],
@@ -62,7 +63,7 @@ public sealed class OpenApiDocumentTests(HostFixture fixture) : IClassFixture<Ho
     private static readonly string[] Operational = ["GET /health/live", "GET /health/ready", "GET /health", "GET /metrics"];
 
     /// <summary>Commands addressed by their route alone: nothing to send.</summary>
-    private static readonly string[] WithoutBody = ["POST /templates/{id}/archive", "POST /templates/{id}/versions"];
+    private static readonly string[] WithoutBody = ["POST /templates/{id}/archive", "POST /templates/{id}/versions", "DELETE /users/{userId}/personal-data"];
 
     [Fact]
     public async Task Every_endpoint_the_host_maps_is_described_once()

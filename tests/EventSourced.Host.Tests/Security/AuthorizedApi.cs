@@ -11,11 +11,14 @@ public static class AuthorizedApi
     {
         var result = await host.Scenario(s =>
         {
-            var body = json ?? (method is "GET" ? null : "{}");
+            var body = json ?? (method is "GET" or "DELETE" ? null : "{}");
             switch (method)
             {
                 case "GET":
                     s.Get.Url(url);
+                    break;
+                case "DELETE":
+                    s.Delete.Url(url);
                     break;
                 case "PUT":
                     s.Put.Text(body!).ToUrl(url);

@@ -17,7 +17,7 @@ public sealed class OpenApiSecurityTests(AuthenticatedHostFixture fixture) : ICl
         var operations = document["paths"]!.AsObject()
             .Where(path => !path.Key.StartsWith("/health", StringComparison.Ordinal) && path.Key != "/metrics") // anonymous
             .SelectMany(path => path.Value!.AsObject().Select(op => (Key: $"{op.Key} {path.Key}", Operation: op.Value!))).ToList();
-        operations.Count.ShouldBe(39);
+        operations.Count.ShouldBe(40);
         foreach (var (key, operation) in operations)
         {
             operation["security"]!.AsArray().Single()!.AsObject().ContainsKey("Bearer").ShouldBeTrue(key);

@@ -57,6 +57,7 @@ public sealed class RoleRulesTests(AuthenticatedHostFixture fixture) : IClassFix
         ["GET /campaigns/{id}/history"] = Operators,
         ["GET /approvals/{id}/history"] = Operators,
         ["GET /enrollments/{id}/history"] = Operators,
+        ["DELETE /users/{userId}/personal-data"] = Admins, // GDPR erasure
     };
 
     [Fact]
@@ -99,5 +100,6 @@ public sealed class RoleRulesTests(AuthenticatedHostFixture fixture) : IClassFix
     }
 
     private static string Url(string endpoint) =>
-        endpoint.Split(' ')[1].Replace("{id}", Guid.NewGuid().ToString(), StringComparison.Ordinal).Replace("{source}", "crm", StringComparison.Ordinal);
+        endpoint.Split(' ')[1].Replace("{id}", Guid.NewGuid().ToString(), StringComparison.Ordinal).Replace("{source}", "crm", StringComparison.Ordinal)
+            .Replace("{userId}", "nobody-known", StringComparison.Ordinal);
 }
