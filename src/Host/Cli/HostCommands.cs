@@ -6,7 +6,7 @@ using Spectre.Console;
 
 namespace EventSourced.Host.Cli;
 
-/// <summary>Routes <c>integrity …</c>, <c>rebuild …</c>, <c>dead-letters …</c>, <c>forget-user …</c> and <c>backfill-programs …</c> to the host's own commands.</summary>
+/// <summary>Routes <c>integrity …</c>, <c>rebuild …</c>, <c>dead-letters …</c>, <c>forget-user …</c>, <c>archive …</c> and <c>backfill-programs …</c> to the host's own commands.</summary>
 public static class HostCommands
 {
     /// <summary>The arguments the host's configuration may see (a command's own options are removed).</summary>
@@ -17,6 +17,7 @@ public static class HostCommands
         : TokenCommand.Matches(args) ? TokenCommand.HostArguments(args)
         : DeadLettersCommand.Matches(args) ? [.. DeadLettersCommand.Parse(args).HostArguments]
         : ForgetUserCommand.Matches(args) ? [.. ForgetUserCommand.Parse(args).HostArguments]
+        : ArchiveCommand.Matches(args) ? [.. ArchiveCommand.Parse(args).HostArguments]
         : args;
 
     /// <returns>The exit code, or null when the arguments are not one of these commands.</returns>
@@ -44,6 +45,12 @@ public static class HostCommands
         {
             return await new ForgetUserCommand(app.Services.GetRequiredService<IDocumentStore>(), app.Services.GetRequiredService<TimeProvider>(),
                 Console.Out, Console.Error).RunAsync(ForgetUserCommand.Parse(args), app.Lifetime.ApplicationStopping);
+        }
+
+        if (ArchiveCommand.Matches(args))
+        {
+            return await new ArchiveCommand(app.Services.GetRequiredService<IDocumentStore>(), app.Services.GetRequiredService<TimeProvider>(),
+                Console.Out, Console.Error).RunAsync(ArchiveCommand.Parse(args), app.Lifetime.ApplicationStopping);
         }
 
         var rebuild = RebuildCommand.Matches(args);

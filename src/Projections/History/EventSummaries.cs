@@ -8,6 +8,7 @@ using EventSourced.Domain.Orders.Events;
 using EventSourced.Domain.Privacy.Events;
 using EventSourced.Domain.Programs.Events;
 using EventSourced.Domain.Repairs.Events;
+using EventSourced.Domain.Retention.Events;
 using EventSourced.Domain.Templates.Events;
 using System.Globalization;
 
@@ -48,6 +49,7 @@ public static class EventSummaries
         EnrollmentStatusChanged n => $"Status changed from {Lower(n.From)} to {Lower(n.To)}",
         EnrollmentUnlinked => "Unlinked from a program or campaign that does not exist",
         RepairRecorded r => $"Repaired by {r.OperatorId} ({r.Finding}): {r.Reason}",
+        StreamsArchived a => $"{a.Approvals} approval(s) decided before {a.DecidedBefore:yyyy-MM-dd} archived by {a.OperatorId}: {a.Reason}",
         PersonalDataErased p => $"A person's data erased by {p.OperatorId} ({p.EnrollmentsErased} enrollment(s)): {p.Reason}",
         EventQuarantined q => $"Event {q.Sequence} ({q.EventType}) quarantined by {q.OperatorId}: {q.Reason}",
         _ => e.GetType().Name,

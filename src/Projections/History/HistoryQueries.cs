@@ -1,8 +1,9 @@
 using Marten;
+using Marten.Events.Archiving;
 
 namespace EventSourced.Projections.History;
 
-/// <summary>The history of one stream, from the event log (Marten's event metadata: user, correlation and causation ids).</summary>
+/// <summary>The history of one stream, from the event log (Marten's event metadata: user, correlation and causation ids), archived or not.</summary>
 public static class HistoryQueries
 {
     /// <summary>The stream's events in order, or null when there is no such stream of that <paramref name="resource"/> (in the
@@ -10,7 +11,9 @@ public static class HistoryQueries
     public static async Task<StreamHistory?> HistoryAsync(this IQuerySession session, HistoryResource resource, Guid id,
         CancellationToken cancellation = default)
     {
-        var events = await session.Events.FetchStreamAsync(id, token: cancellation);
+        // Archived streams too (retention archives decided approvals): their history stays the audit trail.
+        var events = await session.Events.QueryAllRawEvents().Where(e => e.StreamId == id && e.MaybeArchived()).OrderBy(e => e.Version)
+            .ToListAsync(cancellation);
         if (events.Count == 0 || !resource.Starts(events[0].Data))
         {
             return null;

@@ -3,6 +3,7 @@ using EventSourced.Domain.BeneficiaryGroups.Events;
 using EventSourced.Domain.Campaigns.Events;
 using EventSourced.Domain.Enrollments.Events;
 using EventSourced.Domain.Repairs.Events;
+using EventSourced.Domain.Retention.Events;
 using EventSourced.Domain.Inventory.Events;
 using EventSourced.Domain.Orders.Events;
 using EventSourced.Domain.Privacy.Events;
@@ -68,5 +69,6 @@ internal static class StoredEventNames
         events.MapEventType<EventQuarantined>(EventQuarantinedName);
 
         events.MapEventType<PersonalDataErased>("personal_data_erased.v1");
+        events.MapEventType<StreamsArchived>("streams_archived.v1");
     }
 }

@@ -24,6 +24,7 @@ public sealed class EventCatalogTests
         ["OrderCreated"] = "an order stream is written once and never decided on again, so it has no aggregate",
         ["EventQuarantined"] = "an operator's record that one stored event is left out of replays; it changes no state by design",
         ["PersonalDataErased"] = "the record of an erasure, on a stream of its own; it changes no state by design",
+        ["StreamsArchived"] = "the record of an archiving run, on a stream of its own; it changes no state by design",
     };
 
     private static readonly Type[] DomainEvents = typeof(Template).Assembly.GetTypes()
