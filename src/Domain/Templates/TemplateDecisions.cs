@@ -13,7 +13,7 @@ public static class TemplateDecisions
 {
     public const string OnlyDraftsCanBePublished = "Only draft templates can be published";
     public const string OnlyDraftsCanBeUpdated = "Only draft templates can be updated";
-    public const string OnlyActiveOrDeprecatedCanBeVersioned = "Only active or deprecated templates can be versioned";
+    public const string DraftsCannotBeVersioned = "A draft template cannot be versioned";
     public const string AlreadyArchived = "Template is already archived";
     public const string TemplateKeyTaken = "Template key already exists";
 
@@ -85,14 +85,16 @@ public static class TemplateDecisions
         return Decision.Accept(events);
     }
 
+    /// <summary>A new draft version from an active, deprecated or archived one. From an archived version it is the way back for a
+    /// key whose versions are all archived (the key cannot be created again: its versions keep it); the archived one stays
+    /// archived.</summary>
     /// <param name="latestVersionOfKey">The highest existing version of the source's key (the new draft gets the next one).</param>
     public static Decision CreateVersion(Template source, Guid newTemplateId, int latestVersionOfKey, DateTimeOffset now)
     {
-        if (source.Status is not (TemplateStatus.Active or TemplateStatus.Deprecated))
+        if (source.Status == TemplateStatus.Draft)
         {
-            return DomainError.Invalid(OnlyActiveOrDeprecatedCanBeVersioned,
-                $"Template {source.Id} is {Describe(source.Status)}." +
-                (source.Status == TemplateStatus.Draft ? " Edit the draft with PUT /templates/{id} instead." : string.Empty));
+            return DomainError.Invalid(DraftsCannotBeVersioned,
+                $"Template {source.Id} is a draft. Edit the draft with PUT /templates/{{id}} instead.");
         }
 
         var next = Math.Max(latestVersionOfKey, source.VersionNumber) + 1;
@@ -112,6 +114,6 @@ public static class TemplateDecisions
     {
         TemplateStatus.Active => "It is already published.",
         TemplateStatus.Deprecated => "Create a new version instead (POST /templates/{id}/versions).",
-        _ => "Archived templates cannot be published; create a new template.",
+        _ => "Archived templates cannot be published; create a new version from it (POST /templates/{id}/versions).",
     };
 }

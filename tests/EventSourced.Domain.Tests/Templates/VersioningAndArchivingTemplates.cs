@@ -38,14 +38,24 @@ public class VersioningAndArchivingTemplates
         TemplateDecisions.CreateVersion(v1, NewId, latestVersionOfKey: 5, Now).ShouldEmitSingle<TemplateCreated>().Version.ShouldBe(6);
     }
 
-    [Theory]
-    [InlineData(TemplateStatus.Draft)]
-    [InlineData(TemplateStatus.Archived)]
-    public void GivenDraftOrArchived_WhenVersioned_ThenItIsRefused(TemplateStatus status)
+    [Fact]
+    public void GivenDraft_WhenVersioned_ThenItIsRefused()
     {
-        var error = TemplateDecisions.CreateVersion(WithStatus(status), NewId, 1, Now).ShouldBeRejected(ErrorKind.Invalid);
+        var error = TemplateDecisions.CreateVersion(WithStatus(TemplateStatus.Draft), NewId, 1, Now).ShouldBeRejected(ErrorKind.Invalid);
 
-        error.Title.ShouldBe(TemplateDecisions.OnlyActiveOrDeprecatedCanBeVersioned);
+        error.Title.ShouldBe(TemplateDecisions.DraftsCannotBeVersioned);
+        error.Detail.ShouldEndWith("Edit the draft with PUT /templates/{id} instead.");
+    }
+
+    [Fact]
+    public void GivenArchived_WhenVersioned_ThenANewDraftVersionBringsTheKeyBack()
+    {
+        var archived = WithStatus(TemplateStatus.Archived);
+
+        var created = TemplateDecisions.CreateVersion(archived, NewId, latestVersionOfKey: 3, Now).ShouldEmitSingle<TemplateCreated>();
+
+        (created.TemplateId, created.TemplateKey, created.Version, created.PreviousVersionId).ShouldBe((NewId, archived.TemplateKey, 4, archived.Id));
+        created.DefaultConfig.GetRawText().ShouldBe(archived.DefaultConfig.GetRawText());
     }
 
     [Theory]

@@ -111,7 +111,7 @@ public sealed class TemplateLifecycleTests(HostFixture fixture) : IClassFixture<
         var response = await fixture.Host.PostAsync($"/templates/{draft.Id}/versions");
 
         response.Status.ShouldBe(HttpStatusCode.BadRequest);
-        response.Problem.Title.ShouldBe("Only active or deprecated templates can be versioned");
+        response.Problem.Title.ShouldBe("A draft template cannot be versioned");
     }
 
     [Fact]
@@ -126,6 +126,23 @@ public sealed class TemplateLifecycleTests(HostFixture fixture) : IClassFixture<
         first.Template.Status.ShouldBe("archived");
         second.Status.ShouldBe(HttpStatusCode.Conflict);
         second.Problem.Title.ShouldBe("Template is already archived");
+    }
+
+    [Fact]
+    public async Task A_key_whose_only_version_is_archived_comes_back_as_a_new_draft_version()
+    {
+        var active = await ActiveAsync("lifecycle-unarchive");
+        (await fixture.Host.PostAsync($"/templates/{active.Id}/archive")).Status.ShouldBe(HttpStatusCode.OK);
+        (await fixture.Host.PostAsync("/templates", Create("lifecycle-unarchive"))).Status.ShouldBe(HttpStatusCode.Conflict,
+            "the key is kept by its archived version");
+
+        var version = await fixture.Host.PostAsync($"/templates/{active.Id}/versions");
+        version.Status.ShouldBe(HttpStatusCode.Created, version.Body);
+        (version.Template.TemplateKey, version.Template.Version, version.Template.Status).ShouldBe(("lifecycle-unarchive", 2, "draft"));
+        var published = await fixture.Host.PostAsync($"/templates/{version.Template.Id}/publish", PublishKeepingPrevious);
+        published.Status.ShouldBe(HttpStatusCode.OK, published.Body);
+        published.Template.Status.ShouldBe("active");
+        (await fixture.Host.GetAsync($"/templates/{active.Id}")).Template.Status.ShouldBe("archived");
     }
 
     [Theory]
