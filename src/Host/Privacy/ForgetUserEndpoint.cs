@@ -21,6 +21,11 @@ public static class ForgetUserEndpoint
     public static async Task<Done<ErasureReport>> Delete(string userId, string? reason, HttpContext context, IDocumentStore store, TimeProvider clock,
         TenancySettings tenancy, CancellationToken cancellation)
     {
+        if (await NoBody.RefuseAnyAsync(context, cancellation) is { } refused)
+        {
+            return refused; // the reason is a query parameter: a body would be a client that thinks it is sending one
+        }
+
         if (string.IsNullOrWhiteSpace(reason))
         {
             return DomainError.Validation([new FieldError("reason", "'reason' is required: the erasure is recorded with it.", "required")])

@@ -84,7 +84,7 @@ public sealed class GeneratedHostileInputTests(HostFixture fixture) : IClassFixt
     {
         var result = await fixture.Host.Scenario(s =>
         {
-            (hostile.Endpoint.Method == "PUT" ? s.Put : s.Post).Url(hostile.Path);
+            (hostile.Endpoint.Method switch { "PUT" => s.Put, "DELETE" => s.Delete, _ => s.Post }).Url(hostile.Path);
             s.ConfigureHttpContext(context =>
             {
                 context.Request.Body = new MemoryStream(hostile.Body);

@@ -65,7 +65,7 @@ public sealed class BadInputTests(HostFixture fixture) : IClassFixture<HostFixtu
     {
         var result = await fixture.Host.Scenario(s =>
         {
-            (request.Endpoint.Method == "PUT" ? s.Put : s.Post).Url(request.Path);
+            (request.Endpoint.Method switch { "PUT" => s.Put, "DELETE" => s.Delete, _ => s.Post }).Url(request.Path);
             s.ByteArray(request.Body);
             s.WithRequestHeader("Content-Type", "application/json");
             s.IgnoreStatusCode();

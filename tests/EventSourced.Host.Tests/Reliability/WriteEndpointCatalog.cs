@@ -96,6 +96,8 @@ internal static class WriteEndpointCatalog
                 [new("eventId", text, Required: true), new("userId", text, Required: true), new("companyId", FieldKind.Guid, References: false),
                     new("programType", token, Required: true), new("occurredAt", FieldKind.DateTime, Required: true)],
                 ExtraFieldsAllowed: true),
+            // GDPR erasure of the enrollee above: takes no body, so every body is refused before anything is erased.
+            new("DELETE", "/users/{userId}/personal-data", $"/users/{prefix}-user/personal-data?reason=bad-input-suite", "", [], TakesNoBody: true),
         ];
     }
 }
