@@ -10,10 +10,20 @@ if (TokenCommand.Matches(args))
     return TokenCommand.Run(args, builder.Configuration, Console.Out, Console.Error, TimeProvider.System); // needs no database
 }
 
-await builder.AddEventSourcedHostAsync();
-
-var app = builder.Build();
-app.UseEventSourcedHost();
+WebApplication app;
+try
+{
+    await builder.AddEventSourcedHostAsync();
+    app = builder.Build();
+    app.UseEventSourcedHost();
+}
+catch (Exception ex) when (ServerRun.InOwnProcess)
+{
+    // Bad configuration (an invalid setting, a database that cannot be prepared) ends the process with a non-zero exit and
+    // one line saying why, not an unhandled-exception abort (134). Under a test server the exception goes to the factory.
+    await Console.Error.WriteLineAsync($"The host could not be configured: {ex.Message}");
+    return ServerRun.Matches(args) ? ServerRun.Failed : ServerRun.CommandCouldNotRun;
+}
 var embedded = app.Services.GetService<LocalPostgresCluster>(); // resolved now: JasperFx commands dispose the host
 try
 {

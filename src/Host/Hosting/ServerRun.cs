@@ -12,6 +12,13 @@ public static class ServerRun
 {
     public const int Failed = 1;
 
+    /// <summary>The exit code of a command that could not run (the host's commands all use it).</summary>
+    public const int CommandCouldNotRun = 2;
+
+    /// <summary>Whether this process was started as the host (not a test server, whose factory runs the entry point and
+    /// wants the exceptions).</summary>
+    public static bool InOwnProcess => System.Reflection.Assembly.GetEntryAssembly() == typeof(ServerRun).Assembly;
+
     public static bool Matches(string[] args) => args.Length == 0 || args[0].StartsWith('-');
 
     public static async Task<int> RunAsync(WebApplication app)
