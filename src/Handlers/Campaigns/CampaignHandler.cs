@@ -8,7 +8,9 @@ using EventSourced.Domain.Programs.Events;
 using EventSourced.Domain.Templates;
 using EventSourced.Handlers.Approvals;
 using EventSourced.Handlers.Commands;
+using EventSourced.Handlers.Programs;
 using EventSourced.Projections.Campaigns;
+using JasperFx.Events;
 using Marten;
 using Wolverine;
 using Wolverine.Attributes;
@@ -32,19 +34,24 @@ public static class CampaignHandler
     }
 
     /// <summary>
-    /// Creates a campaign and records the deployment on the program's stream, in one transaction. Two campaigns created
-    /// for one program at the same moment race on the program stream; the loser is decided again, not refused.
+    /// Creates a campaign and records the deployment on the program's stream, in one transaction. Creates on one program
+    /// queue on the program's lock (<see cref="ProgramWriteLock"/>), so they do not race on its stream; a create that still
+    /// loses to a migration is decided again, not refused.
     /// </summary>
     public static async Task<CommandResult> Handle(CreateCampaign command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
         var id = Guid.CreateVersion7();
-        var programStream = command.ProgramId is { } programId && programId != Guid.Empty
-            ? await session.Events.FetchForWriting<ProgramState>(programId, cancellation)
-            : null;
-        var program = programStream?.Aggregate;
-        var template = program is null ? null : await session.Events.AggregateStreamAsync<Template>(program.TemplateId, token: cancellation);
+        IEventStream<ProgramState>? programStream = null;
+        if (command.ProgramId is { } programId && programId != Guid.Empty)
+        {
+            await ProgramWriteLock.AcquireAsync(session, programId, cancellation);
+            programStream = await session.Events.FetchForWriting<ProgramState>(programId, cancellation);
+        }
 
-        var decision = CampaignDecisions.Create(command, id, program, template, clock.GetUtcNow());
+        var programState = programStream?.Aggregate;
+        var template = programState is null ? null : await session.Events.AggregateStreamAsync<Template>(programState.TemplateId, token: cancellation);
+
+        var decision = CampaignDecisions.Create(command, id, programState, template, clock.GetUtcNow());
         if (decision.Error is { } error)
         {
             return CommandResult.Rejected(id, error);
