@@ -26,18 +26,9 @@ public sealed class ConcurrentCampaignCreatesTests(IsolatedDatabase db) : IClass
         try
         {
             await Task.WhenAll(nodes.Select(n => n.WaitUntilReadyAsync(StartTimeout, cancellation)));
-            var template = (await ExpectAsync(first, HttpMethod.Post, "/templates", """
-                {"templateKey": "concurrent-creates", "name": "Concurrent", "category": "mentorship",
-                 "defaultConfig": {"session": {"defaultDurationMinutes": 60}}, "configSchema": {}}
-                """, HttpStatusCode.Created, cancellation)).Id;
-            await ExpectAsync(second, HttpMethod.Post, $"/templates/{template}/publish", """{"deprecatePrevious": false}""", HttpStatusCode.OK, cancellation);
-            var group = (await ExpectAsync(first, HttpMethod.Post, "/beneficiary-groups", """{"name": "Group", "region": "DE", "tags": []}""",
-                HttpStatusCode.Created, cancellation)).Id;
-            var program = (await ExpectAsync(second, HttpMethod.Post, "/programs",
-                $$"""{"templateId": "{{template}}", "name": "Program", "beneficiaryGroupId": "{{group}}"}""", HttpStatusCode.Created, cancellation)).Id;
-            await ExpectAsync(first, HttpMethod.Put, $"/programs/{program}/status", """{"status": "active"}""", HttpStatusCode.OK, cancellation);
-            var next = (await ExpectAsync(second, HttpMethod.Post, $"/templates/{template}/versions", null, HttpStatusCode.Created, cancellation)).Id;
-            await ExpectAsync(first, HttpMethod.Post, $"/templates/{next}/publish", """{"deprecatePrevious": false}""", HttpStatusCode.OK, cancellation);
+            var (template, program) = await NodeSeed.ActiveProgramAsync(first, second, "concurrent-creates", cancellation);
+            var next = (await second.ExpectAsync(HttpMethod.Post, $"/templates/{template}/versions", null, HttpStatusCode.Created, cancellation)).Id;
+            await first.ExpectAsync(HttpMethod.Post, $"/templates/{next}/publish", """{"deprecatePrevious": false}""", HttpStatusCode.OK, cancellation);
 
             using var start = new SemaphoreSlim(0);
             var creates = Enumerable.Range(0, Creates).Select(async k =>
@@ -75,13 +66,5 @@ public sealed class ConcurrentCampaignCreatesTests(IsolatedDatabase db) : IClass
 
             throw;
         }
-    }
-
-    private static async Task<NodeReply> ExpectAsync(HostNode node, HttpMethod method, string path, string? json, HttpStatusCode status,
-        CancellationToken cancellation)
-    {
-        var reply = await node.SendAsync(method, path, json, cancellation);
-        reply.Status.ShouldBe(status, reply.ToString());
-        return reply;
     }
 }
