@@ -61,6 +61,8 @@ public static class ProgramHandler
     /// does for <c>[WriteAggregate]</c> parameters named by the command.</summary>
     public static async Task<CommandResult> Handle(MigrateProgram command, IDocumentSession session, TimeProvider clock, CancellationToken cancellation)
     {
+        // In line with the program's campaign creates (ProgramWriteLock), so a burst of them cannot starve the migration.
+        await ProgramWriteLock.AcquireAsync(session, command.ProgramId, cancellation);
         var (programStream, refusal) = await session.FetchForWritingAsync<ProgramState>(command.ProgramId, command.ExpectedVersion, cancellation);
         if (refusal is not null)
         {

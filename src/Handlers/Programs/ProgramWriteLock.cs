@@ -7,7 +7,8 @@ namespace EventSourced.Handlers.Programs;
 /// each create appends <c>CampaignDeployed</c> to the program's stream, which the migration reads to rebase every campaign,
 /// so concurrent creates used to collide on the stream's version and, past the retries, be refused. Taken first, before the
 /// program is read, it makes them queue for the few milliseconds each holds it, on every node sharing the database, instead;
-/// the version check still orders a create against a migration.
+/// the migration takes it too, so it waits its turn instead of losing every race to a burst of creates (the version check
+/// still orders both against any other write to the program's stream).
 /// </summary>
 public static class ProgramWriteLock
 {
