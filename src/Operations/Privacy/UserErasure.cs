@@ -31,9 +31,7 @@ public static class UserErasure
         ArgumentException.ThrowIfNullOrWhiteSpace(operatorId);
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         var tenant = tenantId ?? TenantKeyedTable.DefaultTenant;
-        var database = tenantId is not null && !StoreTenants.IsConjoined(store)
-            ? await store.Storage.FindOrCreateDatabase(tenantId)
-            : store.Storage.Database;
+        var database = await StoreTenants.DatabaseOfAsync(store, tenantId);
         var schema = store.Options.DatabaseSchemaName;
         var eventSchema = store.Options.Events.DatabaseSchemaName;
 

@@ -22,9 +22,7 @@ public static class EventQuarantine
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(operatorId);
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
-        var database = tenantId is not null && !StoreTenants.IsConjoined(store)
-            ? await store.Storage.FindOrCreateDatabase(tenantId)
-            : store.Storage.Database;
+        var database = await StoreTenants.DatabaseOfAsync(store, tenantId);
         var schema = store.Options.Events.DatabaseSchemaName;
 
         await using var connection = database.CreateConnection();

@@ -27,9 +27,7 @@ public static class ApprovalArchive
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(operatorId);
         var tenant = tenantId ?? TenantKeyedTable.DefaultTenant;
-        var database = tenantId is not null && !StoreTenants.IsConjoined(store)
-            ? await store.Storage.FindOrCreateDatabase(tenantId)
-            : store.Storage.Database;
+        var database = await StoreTenants.DatabaseOfAsync(store, tenantId);
         var options = SessionOptions.ForDatabase(database);
         options.TenantId = tenant;
 

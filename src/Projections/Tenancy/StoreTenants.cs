@@ -30,6 +30,11 @@ public static class StoreTenants
         return [new TenantDatabase(store.Storage.Database, IsConjoined(store) ? null : [TenantKeyedTable.DefaultTenant])];
     }
 
+    /// <summary>The database that holds <paramref name="tenantId"/>'s events and rows: its own with database-per-tenant
+    /// tenancy, else the store's one (null: Marten's default tenant).</summary>
+    public static async Task<IMartenDatabase> DatabaseOfAsync(IDocumentStore store, string? tenantId) =>
+        tenantId is not null && !IsConjoined(store) ? await store.Storage.FindOrCreateDatabase(tenantId) : store.Storage.Database;
+
     /// <summary>Every tenant of the store, in order.</summary>
     public static async Task<IReadOnlyList<string>> AllAsync(IDocumentStore store, CancellationToken cancellation = default)
     {

@@ -1,5 +1,4 @@
 using System.Net;
-using EventSourced.Host.Tests.Operations;
 using EventSourced.Testing;
 
 namespace EventSourced.Host.Tests.Concurrency;
@@ -13,19 +12,15 @@ namespace EventSourced.Host.Tests.Concurrency;
 public sealed class ConcurrentCampaignCreatesTests(IsolatedDatabase db) : IClassFixture<IsolatedDatabase>
 {
     private const int Creates = 32;
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
     [Fact]
     public async Task Thirty_two_creates_on_one_program_across_two_nodes_all_succeed_and_stay_on_the_program_s_version()
     {
         var cancellation = TestContext.Current.CancellationToken;
-        var ports = HostNode.FreeLoopbackPorts(2);
-        await using var first = HostNode.Start("node-a", ports[0], db.ConnectionString);
-        await using var second = HostNode.Start("node-b", ports[1], db.ConnectionString);
-        HostNode[] nodes = [first, second];
-        try
+        await using var pair = await NodePair.StartAsync(db.ConnectionString, cancellation);
+        var (first, second, nodes) = (pair.First, pair.Second, pair.Nodes);
+        await pair.RunAsync(async () =>
         {
-            await Task.WhenAll(nodes.Select(n => n.WaitUntilReadyAsync(StartTimeout, cancellation)));
             var (template, program) = await NodeSeed.ActiveProgramAsync(first, second, "concurrent-creates", cancellation);
             var next = (await second.ExpectAsync(HttpMethod.Post, $"/templates/{template}/versions", null, HttpStatusCode.Created, cancellation)).Id;
             await first.ExpectAsync(HttpMethod.Post, $"/templates/{next}/publish", """{"deprecatePrevious": false}""", HttpStatusCode.OK, cancellation);
@@ -56,15 +51,6 @@ public sealed class ConcurrentCampaignCreatesTests(IsolatedDatabase db) : IClass
                 "a campaign created before the migration was rebased by it; one created after it was decided on version 2");
             (await Sql.ScalarAsync(db.ConnectionString,
                 $"select count(*) from mt_events where stream_id = '{program}' and type = 'program_campaign_deployed.v1'")).ShouldBe(Creates);
-        }
-        catch
-        {
-            foreach (var node in nodes)
-            {
-                TestContext.Current.TestOutputHelper?.WriteLine($"----- {node.Name} ({node.Address}), exited: {node.HasExited}\n{node.Output}");
-            }
-
-            throw;
-        }
+        });
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using EventSourced.Host.Tests.Operations;
 using EventSourced.Testing;
 
 namespace EventSourced.Host.Tests.Concurrency;
@@ -13,19 +12,15 @@ namespace EventSourced.Host.Tests.Concurrency;
 public sealed class NoOpWriteRaceTests(IsolatedDatabase db) : IClassFixture<IsolatedDatabase>
 {
     private const int Trials = 40;
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
     [Fact]
     public async Task A_resent_probability_racing_the_approval_answers_with_its_own_decision()
     {
         var cancellation = TestContext.Current.CancellationToken;
-        var ports = HostNode.FreeLoopbackPorts(2);
-        await using var first = HostNode.Start("node-a", ports[0], db.ConnectionString);
-        await using var second = HostNode.Start("node-b", ports[1], db.ConnectionString);
-        HostNode[] nodes = [first, second];
-        try
+        await using var pair = await NodePair.StartAsync(db.ConnectionString, cancellation);
+        var (first, second, nodes) = (pair.First, pair.Second, pair.Nodes);
+        await pair.RunAsync(async () =>
         {
-            await Task.WhenAll(nodes.Select(n => n.WaitUntilReadyAsync(StartTimeout, cancellation)));
             var (_, program) = await NodeSeed.ActiveProgramAsync(first, second, "noop-race", cancellation);
 
             var (first200, second409) = (0, 0);
@@ -71,15 +66,6 @@ public sealed class NoOpWriteRaceTests(IsolatedDatabase db) : IClassFixture<Isol
             }
 
             TestContext.Current.TestOutputHelper?.WriteLine($"{Trials} trials: {first200} resends decided first (200, 95), {second409} after the approval (409)");
-        }
-        catch
-        {
-            foreach (var node in nodes)
-            {
-                TestContext.Current.TestOutputHelper?.WriteLine($"----- {node.Name} ({node.Address}), exited: {node.HasExited}\n{node.Output}");
-            }
-
-            throw;
-        }
+        });
     }
 }
